@@ -1,0 +1,136 @@
+//! The app shell: state provider, router with the role route groups, layout and not-found page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::components::notices::Notices;
+use crate::features::{checklists, diary, employer, goals, ot, progress, settings, today};
+use crate::state::AppState;
+
+/// Every path in the app, in one place.
+pub mod paths {
+    pub const TODAY: &str = "/";
+    pub const GOALS: &str = "/goals";
+    pub const DIARY: &str = "/diary";
+    pub const CHECKLISTS: &str = "/checklists";
+    pub const PROGRESS: &str = "/progress";
+    pub const SETTINGS: &str = "/settings";
+    pub const OT: &str = "/ot";
+    pub const EMPLOYER: &str = "/employer";
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    // Changes saved in another tab appear here without a reload.
+    let handle = window_event_listener(leptos::ev::storage, move |e| {
+        state.on_storage_event(e.key());
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <Router>
+            <FocusOnNavigate/>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Routes fallback=|| view! { <PatientLayout><NotFound/></PatientLayout> }>
+                <Route path=path!("/") view=|| view! { <PatientLayout><today::TodayPage/></PatientLayout> }/>
+                <Route path=path!("/goals") view=|| view! { <PatientLayout><goals::GoalsPage/></PatientLayout> }/>
+                <Route path=path!("/diary") view=|| view! { <PatientLayout><diary::DiaryPage/></PatientLayout> }/>
+                <Route path=path!("/checklists") view=|| view! { <PatientLayout><checklists::ChecklistsPage/></PatientLayout> }/>
+                <Route path=path!("/progress") view=|| view! { <PatientLayout><progress::ProgressPage/></PatientLayout> }/>
+                <Route path=path!("/settings") view=|| view! { <PatientLayout><settings::SettingsPage/></PatientLayout> }/>
+                <Route path=path!("/ot") view=|| view! { <RoleLayout role="For occupational therapists"><ot::OtPage/></RoleLayout> }/>
+                <Route path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"><employer::EmployerPage/></RoleLayout> }/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// After each navigation, move focus to the new page's heading so screen readers announce it.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = use_location();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _ = location.pathname.get();
+        if first.get_value() {
+            // On first load leave focus where the browser puts it.
+            first.set_value(false);
+            return;
+        }
+        request_animation_frame(|| {
+            if let Some(h1) = document()
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = h1.focus();
+            }
+        });
+    });
+}
+
+/// The patient's layout: header, messages, the page, and the bottom navigation.
+#[component]
+fn PatientLayout(children: Children) -> impl IntoView {
+    view! {
+        <header class="top-bar">
+            <A href=paths::TODAY attr:class="brand">"Everyday"</A>
+            <A href=paths::SETTINGS attr:class="top-link">"Settings"</A>
+        </header>
+        <Notices/>
+        <main id="main" class="page">{children()}</main>
+        <nav class="bottom-nav" aria-label="Main">
+            <NavItem href=paths::TODAY label="Today" icon="M12 3v2m0 14v2M3 12h2m14 0h2M6 6l1.5 1.5M16.5 16.5 18 18M6 18l1.5-1.5M16.5 7.5 18 6M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z"/>
+            <NavItem href=paths::GOALS label="Goals" icon="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4a5 5 0 1 0 0 10 5 5 0 0 0 0-10zm0 3.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"/>
+            <NavItem href=paths::DIARY label="Diary" icon="M6 3h11a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6zM6 3v18M10 8h6M10 12h6"/>
+            <NavItem href=paths::CHECKLISTS label="Checklists" icon="M4 6l2 2 3-3M4 13l2 2 3-3M12 7h8M12 14h8M12 20h8"/>
+            <NavItem href=paths::PROGRESS label="Progress" icon="M4 20V10M10 20V4M16 20v-7M22 20H2"/>
+        </nav>
+    }
+}
+
+#[component]
+fn NavItem(href: &'static str, label: &'static str, icon: &'static str) -> impl IntoView {
+    view! {
+        <A href=href attr:class="nav-item" exact=true>
+            <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d=icon/>
+            </svg>
+            <span>{label}</span>
+        </A>
+    }
+}
+
+/// The layout for the OT and employer areas: no patient navigation, nothing of the patient's.
+#[component]
+fn RoleLayout(role: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <header class="top-bar role-bar">
+            <span class="brand">"Everyday"</span>
+            <span class="role-name">{role}</span>
+        </header>
+        <main id="main" class="page page-wide">{children()}</main>
+    }
+}
+
+/// A page heading that also sets the document title.
+#[component]
+pub fn PageHeading(title: &'static str) -> impl IntoView {
+    Effect::new(move |_| {
+        document().set_title(&format!("{title} – Everyday"));
+    });
+    view! { <h1 tabindex="-1">{title}</h1> }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <PageHeading title="Page not found"/>
+        <p>"There is no page at this address. Your records are safe."</p>
+        <p><A href=paths::TODAY>"Go to Today"</A></p>
+    }
+}

@@ -1,0 +1,4 @@
+//! Shared presentational pieces.
+
+pub mod notices;
+pub mod rating_scale;

@@ -1,0 +1,14 @@
+//! Pure domain logic: records, rules, scoring, versioned formats. No browser types here, so
+//! everything in this module builds and is tested natively with `cargo test`.
+
+pub mod activity;
+pub mod backup;
+pub mod checklists;
+pub mod envelope;
+pub mod goals;
+pub mod ids;
+pub mod outcomes;
+pub mod ratings;
+pub mod sample;
+pub mod settings;
+pub mod state;

@@ -1,0 +1,336 @@
+//! The app's whole state, the commands that change it, and the checks that every value is in
+//! range (used for anything restored from a file).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::activity::{DayMark, DiaryEntry};
+use super::checklists::{HomeSafety, WorkplacePlan};
+use super::goals::Goal;
+use super::outcomes::OutcomeEvent;
+use super::ratings::{ConfidenceCheckIn, Ratings};
+use super::settings::Settings;
+
+/// Everything the app keeps for the person.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppData {
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Diary entries, kept in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diary: Vec<DiaryEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub day_marks: Vec<DayMark>,
+    #[serde(default)]
+    pub workplace: WorkplacePlan,
+    #[serde(default)]
+    pub home_safety: HomeSafety,
+    #[serde(default)]
+    pub ratings: Ratings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<OutcomeEvent>,
+    /// The next free record number; ids are never reused.
+    #[serde(default)]
+    pub next_id: u32,
+}
+
+/// A change the person asks for. Commands are pure: applying one to the same data always gives
+/// the same result, so a change can be re-applied on top of newer data from another tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    FinishWelcome,
+    SetName(String),
+    RecordBackup(NaiveDateTime),
+    SetOtStart(Option<NaiveDate>),
+    CheckInConfidence {
+        date: NaiveDate,
+        score: u8,
+        note: String,
+    },
+}
+
+/// Why a command or a value was refused, in words a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("{0}")]
+    OutOfRange(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Keep a name short enough for a summary header.
+pub const MAX_NAME_CHARS: usize = 80;
+/// Notes and free text are limited so one field cannot fill the phone's storage.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+fn check_range(what: &str, value: i64, low: i64, high: i64) -> Result<(), DomainError> {
+    if (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(DomainError::OutOfRange(format!(
+            "The {what} must be between {low} and {high}, but it was {value}."
+        )))
+    }
+}
+
+fn check_text(what: &str, text: &str, max: usize) -> Result<(), DomainError> {
+    if text.chars().count() <= max {
+        Ok(())
+    } else {
+        Err(DomainError::Invalid(format!(
+            "The {what} is too long: please keep it under {max} characters."
+        )))
+    }
+}
+
+impl AppData {
+    /// Everything but the diary (which is stored month by month).
+    pub fn without_diary(&self) -> AppData {
+        // A struct literal, so adding a field to AppData is a compile error here until it is
+        // decided where that field is stored.
+        AppData {
+            settings: self.settings.clone(),
+            goals: self.goals.clone(),
+            diary: Vec::new(),
+            day_marks: self.day_marks.clone(),
+            workplace: self.workplace.clone(),
+            home_safety: self.home_safety.clone(),
+            ratings: self.ratings.clone(),
+            outcomes: self.outcomes.clone(),
+            next_id: self.next_id,
+        }
+    }
+
+    /// Take a fresh record number.
+    pub fn take_id(&mut self) -> u32 {
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
+        id
+    }
+
+    /// Apply one command. On error nothing has changed.
+    pub fn apply(&mut self, command: Command) -> Result<(), DomainError> {
+        match command {
+            Command::FinishWelcome => self.settings.welcome_done = true,
+            Command::SetName(name) => {
+                let name = name.trim().to_string();
+                check_text("name", &name, MAX_NAME_CHARS)?;
+                self.settings.name = name;
+            }
+            Command::RecordBackup(at) => self.settings.last_backup = Some(at),
+            Command::SetOtStart(date) => self.settings.ot_start = date,
+            Command::CheckInConfidence { date, score, note } => {
+                check_range("confidence rating", score.into(), 0, 10)?;
+                let note = note.trim().to_string();
+                check_text("note", &note, MAX_TEXT_CHARS)?;
+                self.ratings
+                    .confidence
+                    .push(ConfidenceCheckIn { date, score, note });
+                // Keep check-ins in date order; a same-day check-in stays after earlier ones.
+                self.ratings.confidence.sort_by_key(|c| c.date);
+            }
+        }
+        Ok(())
+    }
+
+    /// Check every stored value is within its allowed range. Used on anything read from a file
+    /// or a link, so a bad value is reported rather than shown or scored.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        check_text("name", &self.settings.name, MAX_NAME_CHARS)?;
+        for goal in &self.goals {
+            check_range("goal's starting level", goal.baseline.into(), -2, -1)?;
+            if let Some(i) = goal.importance {
+                check_range("goal's importance", i.into(), 0, 3)?;
+            }
+            if let Some(d) = goal.difficulty {
+                check_range("goal's difficulty", d.into(), 0, 3)?;
+            }
+            for p in &goal.progress {
+                check_range("goal level", p.level.into(), -2, 2)?;
+            }
+            for r in &goal.ratings {
+                for v in [r.importance, r.performance, r.satisfaction] {
+                    check_range("goal rating", v.into(), 1, 10)?;
+                }
+            }
+            for t in &goal.tasks {
+                if let super::goals::TaskFrequency::Weekly { times } = t.frequency {
+                    check_range("number of times a week", times.into(), 1, 21)?;
+                }
+            }
+        }
+        for e in &self.diary {
+            check_range("activity length in minutes", e.minutes.into(), 1, 1440)?;
+            for (name, v) in e.ratings.present() {
+                check_range(&format!("{name} rating"), v.into(), 0, 10)?;
+            }
+        }
+        for c in &self.ratings.confidence {
+            check_range("confidence rating", c.score.into(), 0, 10)?;
+        }
+        for s in &self.ratings.self_efficacy {
+            for v in s.items.iter().flatten() {
+                check_range("self-efficacy answer", (*v).into(), 1, 10)?;
+            }
+        }
+        for w in &self.ratings.work_ability {
+            check_range("work ability score", w.score.into(), 0, 10)?;
+        }
+        for w in &self.workplace.phased_return {
+            check_range("hours in a phased return week", w.hours.into(), 0, 80)?;
+            check_range("days in a phased return week", w.days.into(), 0, 7)?;
+        }
+        Ok(())
+    }
+
+    /// What a set of data holds, to show before it replaces anything.
+    pub fn contents(&self) -> DataContents {
+        let mut dates: Vec<NaiveDate> = Vec::new();
+        dates.extend(self.diary.first().map(|e| e.date));
+        dates.extend(self.diary.last().map(|e| e.date));
+        for g in &self.goals {
+            dates.push(g.created);
+            dates.extend(g.progress.iter().map(|p| p.date));
+        }
+        dates.extend(self.ratings.confidence.iter().map(|c| c.date));
+        dates.extend(self.ratings.self_efficacy.iter().map(|c| c.date));
+        dates.extend(self.ratings.work_ability.iter().map(|c| c.date));
+        dates.extend(self.outcomes.iter().map(|o| o.date));
+        DataContents {
+            goals: self.goals.len(),
+            progress_records: self.goals.iter().map(|g| g.progress.len()).sum(),
+            tasks_done: self
+                .goals
+                .iter()
+                .flat_map(|g| &g.tasks)
+                .map(|t| t.done.len())
+                .sum(),
+            diary_entries: self.diary.len(),
+            checklist_items: self.workplace.items.len() + self.home_safety.hazards.len(),
+            ratings: self.ratings.confidence.len()
+                + self.ratings.self_efficacy.len()
+                + self.ratings.work_ability.len(),
+            outcome_events: self.outcomes.len(),
+            first_date: dates.iter().min().copied(),
+            last_date: dates.iter().max().copied(),
+        }
+    }
+
+    /// True when there is nothing of the person's in it yet.
+    pub fn is_empty(&self) -> bool {
+        let c = self.contents();
+        c.goals + c.diary_entries + c.checklist_items + c.ratings + c.outcome_events == 0
+    }
+}
+
+/// Counts and the date range of a set of data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataContents {
+    pub goals: usize,
+    pub progress_records: usize,
+    pub tasks_done: usize,
+    pub diary_entries: usize,
+    pub checklist_items: usize,
+    pub ratings: usize,
+    pub outcome_events: usize,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+}
+
+impl DataContents {
+    /// Plain-English lines describing the contents.
+    pub fn lines(&self) -> Vec<String> {
+        fn count(n: usize, one: &str, many: &str) -> String {
+            format!("{n} {}", if n == 1 { one } else { many })
+        }
+        let mut lines = vec![
+            count(self.goals, "goal", "goals"),
+            count(self.progress_records, "progress record", "progress records"),
+            count(self.tasks_done, "task done", "tasks done"),
+            count(self.diary_entries, "diary entry", "diary entries"),
+            count(self.checklist_items, "checklist item", "checklist items"),
+            count(self.ratings, "rating", "ratings"),
+            count(
+                self.outcome_events,
+                "appointment, sick day or fit note",
+                "appointments, sick days and fit notes",
+            ),
+        ];
+        if let (Some(first), Some(last)) = (self.first_date, self.last_date) {
+            lines.push(format!(
+                "From {} to {}",
+                first.format("%-d %B %Y"),
+                last.format("%-d %B %Y")
+            ));
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    #[test]
+    fn check_in_out_of_range_changes_nothing() {
+        let mut data = AppData::default();
+        let before = data.clone();
+        let err = data
+            .apply(Command::CheckInConfidence {
+                date: day(1),
+                score: 11,
+                note: String::new(),
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("between 0 and 10"));
+        assert_eq!(data, before);
+    }
+
+    #[test]
+    fn check_ins_stay_in_date_order() {
+        let mut data = AppData::default();
+        for (d, s) in [(5, 4), (2, 3), (9, 7)] {
+            data.apply(Command::CheckInConfidence {
+                date: day(d),
+                score: s,
+                note: " ".into(),
+            })
+            .unwrap();
+        }
+        let dates: Vec<_> = data.ratings.confidence.iter().map(|c| c.date).collect();
+        assert_eq!(dates, vec![day(2), day(5), day(9)]);
+        assert!(data.ratings.confidence.iter().all(|c| c.note.is_empty()));
+    }
+
+    #[test]
+    fn long_name_is_refused() {
+        let mut data = AppData::default();
+        assert!(data.apply(Command::SetName("x".repeat(81))).is_err());
+        data.apply(Command::SetName("  J. B.  ".into())).unwrap();
+        assert_eq!(data.settings.name, "J. B.");
+    }
+
+    #[test]
+    fn contents_counts_and_dates() {
+        let mut data = AppData::default();
+        assert!(data.is_empty());
+        data.apply(Command::CheckInConfidence {
+            date: day(3),
+            score: 5,
+            note: String::new(),
+        })
+        .unwrap();
+        let c = data.contents();
+        assert_eq!(c.ratings, 1);
+        assert_eq!(c.first_date, Some(day(3)));
+        assert!(c.lines().iter().any(|l| l == "1 rating"));
+        assert!(!data.is_empty());
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per feature. Pages render state and call actions; rules live in `domain`.
+
+pub mod checklists;
+pub mod diary;
+pub mod employer;
+pub mod goals;
+pub mod ot;
+pub mod progress;
+pub mod settings;
+pub mod today;

@@ -1,0 +1,270 @@
+//! Settings: name, backup and restore, data kept aside, and how safe the stored data is.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::app::PageHeading;
+use crate::domain::backup::{backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES};
+use crate::domain::state::Command;
+use crate::platform::persist::{self, Persistence};
+use crate::platform::{clock, files};
+use crate::state::use_app_state;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <PageHeading title="Settings"/>
+        <NameSetting/>
+        <BackupSection/>
+        <RestoreSection/>
+        <KeptAsideSection/>
+        <StorageSection/>
+    }
+}
+
+#[component]
+fn NameSetting() -> impl IntoView {
+    let state = use_app_state();
+    let name = RwSignal::new(state.data.with_untracked(|d| d.settings.name.clone()));
+    let message = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        message.set(Some(match state.dispatch(Command::SetName(name.get_untracked())) {
+            Ok(()) => "Saved.".into(),
+            Err(e) => e,
+        }));
+    };
+    view! {
+        <section class="card" aria-labelledby="name-heading">
+            <h2 id="name-heading">"Your name"</h2>
+            <form on:submit=save>
+                <label class="field">
+                    <span>"Name or initials for your summary"</span>
+                    <span class="hint">"Only used on summaries you choose to share."</span>
+                    <input type="text" autocomplete="name" maxlength="80" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="button">"Save name"</button>
+                <p class="form-message" role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = use_app_state();
+    let message = RwSignal::new(None::<String>);
+    let last = move || {
+        state.data.with(|d| match (d.settings.last_backup, days_since_backup(d, clock::now())) {
+            (Some(at), Some(days)) => {
+                let ago = match days {
+                    0 => "today".to_string(),
+                    1 => "yesterday".to_string(),
+                    n => format!("{n} days ago"),
+                };
+                format!("Last backed up {ago}, on {}.", at.format("%-d %B %Y at %H:%M"))
+            }
+            _ => "You have not made a backup yet.".to_string(),
+        })
+    };
+    let download = move |_| {
+        let now = clock::now();
+        let text = state.backup_text();
+        match files::download(&backup_file_name(now), &text, "application/json") {
+            Ok(()) => {
+                let _ = state.dispatch(Command::RecordBackup(now));
+                message.set(Some("Your backup file is downloading. Keep it somewhere safe, such as your email or cloud storage.".into()));
+            }
+            Err(e) => message.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Backup"</h2>
+            <p>"Your records are only on this phone. A backup file lets you get them back if the phone is lost, reset or replaced."</p>
+            <p class="backup-date">{last}</p>
+            <button type="button" class="button button-primary" on:click=download>"Download a backup"</button>
+            <p class="form-message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn RestoreSection() -> impl IntoView {
+    let state = use_app_state();
+    let checked = RwSignal::new(None::<CheckedBackup>);
+    let message = RwSignal::new(None::<String>);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |ev: leptos::ev::Event| {
+        checked.set(None);
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        message.set(Some("Checking the file…".into()));
+        spawn_local(async move {
+            let result = match files::read_bytes(file, MAX_BACKUP_BYTES).await {
+                Ok(bytes) => check_backup(&bytes).map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(backup) => {
+                    message.set(None);
+                    checked.set(Some(backup));
+                }
+                Err(e) => message.set(Some(format!("{e} Nothing has been changed."))),
+            }
+        });
+    };
+    let clear_input = move || {
+        if let Some(input) = input_ref.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let confirm = move |_| {
+        if let Some(backup) = checked.get_untracked() {
+            match state.restore(backup) {
+                Ok(()) => message.set(Some("Your backup has been restored. Your previous data is kept: you can undo this below.".into())),
+                Err(e) => message.set(Some(e)),
+            }
+        }
+        checked.set(None);
+        clear_input();
+    };
+    let cancel = move |_| {
+        checked.set(None);
+        clear_input();
+        message.set(Some("Restore cancelled. Nothing has been changed.".into()));
+    };
+    let undo = move |_| {
+        message.set(Some(match state.undo_restore() {
+            Ok(()) => "The restore has been undone. Your data is as it was before.".into(),
+            Err(e) => e,
+        }));
+    };
+    let keep = move |_| {
+        state.keep_restored();
+        message.set(Some("The restored data is kept.".into()));
+    };
+    view! {
+        <section class="card" aria-labelledby="restore-heading">
+            <h2 id="restore-heading">"Restore from a backup"</h2>
+            <p>"Choose a backup file made by Everyday. You will see what is in it before anything changes."</p>
+            <label class="field">
+                <span>"Backup file"</span>
+                <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file/>
+            </label>
+            <p class="form-message" role="status">{move || message.get()}</p>
+            {move || checked.get().map(|backup| {
+                let saved = backup
+                    .saved_at
+                    .map(|at| format!("This backup was made on {}.", at.format("%-d %B %Y at %H:%M")))
+                    .unwrap_or_else(|| "This backup has no date.".into());
+                view! {
+                    <div class="confirm-box" role="group" aria-labelledby="restore-confirm-heading">
+                        <h3 id="restore-confirm-heading">"This backup contains"</h3>
+                        <p>{saved}</p>
+                        <ul class="plain-list">
+                            {backup.contents.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                        <p><strong>"Restoring replaces everything now in the app with this backup."</strong>" What is there now is kept, so you can undo."</p>
+                        <div class="button-row">
+                            <button type="button" class="button button-primary" on:click=confirm>"Replace my data with this backup"</button>
+                            <button type="button" class="button" on:click=cancel>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <Show when=move || state.can_undo_restore.get()>
+                <div class="confirm-box">
+                    <h3>"Undo the last restore"</h3>
+                    <p>"The data you had before the last restore is still kept on this phone."</p>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=undo>"Undo the restore"</button>
+                        <button type="button" class="button" on:click=keep>"Keep the restored data"</button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Data that could not be read: kept aside, downloadable, removable only after download.
+#[component]
+fn KeptAsideSection() -> impl IntoView {
+    let state = use_app_state();
+    let downloaded = RwSignal::new(Vec::<String>::new());
+    view! {
+        <Show when=move || !state.quarantined.with(Vec::is_empty)>
+            <section class="card" aria-labelledby="aside-heading">
+                <h2 id="aside-heading">"Data kept aside"</h2>
+                <p>"Everyday could not read this data, so it was kept aside rather than deleted. You can download it to send to someone who can help, then restore your data from a backup."</p>
+                <ul class="plain-list">
+                    {move || state.quarantined.get().into_iter().map(|item| {
+                        let key = item.key.clone();
+                        let key_dl = key.clone();
+                        let key_rm = key.clone();
+                        let file = format!("everyday-unreadable-{}-{}.txt", item.part, item.stamp);
+                        let label = format!("Unreadable {} data ({} characters)", item.part, item.units);
+                        view! {
+                            <li class="aside-item">
+                                <span>{label}</span>
+                                <div class="button-row">
+                                    <button type="button" class="button button-small" on:click=move |_| {
+                                        if let Some(text) = state.quarantined_text(&key_dl) {
+                                            if files::download(&file, &text, "text/plain").is_ok() {
+                                                downloaded.update(|d| d.push(key_dl.clone()));
+                                            }
+                                        }
+                                    }>"Download it"</button>
+                                    <Show when={
+                                        let key = key.clone();
+                                        move || downloaded.with(|d| d.contains(&key))
+                                    }>
+                                        <button type="button" class="button button-small" on:click={
+                                            let key_rm = key_rm.clone();
+                                            move |_| state.discard_quarantined(&key_rm)
+                                        }>"Remove it from this phone"</button>
+                                    </Show>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = use_app_state();
+    let persistence = RwSignal::new(None::<Persistence>);
+    spawn_local(async move {
+        persistence.set(Some(persist::request().await));
+    });
+    view! {
+        <section class="card" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Keeping your data safe"</h2>
+            <p>{move || {
+                let u = state.usage.get();
+                format!("Everyday is using {:.0}% of the space this browser gives it.", (u.fraction() * 100.0).max(0.0))
+            }}</p>
+            <p>{move || match persistence.get() {
+                None => "Checking whether this browser will keep your data…".to_string(),
+                Some(Persistence::Granted) => "This browser has agreed to keep Everyday's data and not clear it on its own.".to_string(),
+                Some(Persistence::NotGranted) => "This browser has not promised to keep Everyday's data: it might clear it if the phone runs short of space.".to_string(),
+                Some(Persistence::Unsupported) => "This browser cannot say whether it will keep Everyday's data.".to_string(),
+            }}</p>
+            <p>"To protect your data, add Everyday to your home screen: in your browser's menu choose \"Add to Home screen\" or \"Install app\". And keep a recent backup."</p>
+        </section>
+    }
+}

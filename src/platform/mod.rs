@@ -1,0 +1,6 @@
+//! Browser adapters other than storage: the clock, files in and out, persistent storage and
+//! the service worker. Everything here is thin; rules live in `domain`.
+
+pub mod clock;
+pub mod files;
+pub mod persist;

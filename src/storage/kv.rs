@@ -1,0 +1,72 @@
+//! The small key-value interface the storage engine needs, and an in-memory version of it for
+//! native tests (with an optional quota, so a full store can be tested without a browser).
+
+use std::collections::BTreeMap;
+
+/// Why a write failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KvError {
+    /// The browser's storage for this site is full (QuotaExceededError).
+    Full,
+    /// Storage is switched off or unavailable (private mode, blocked by settings).
+    Unavailable(String),
+}
+
+/// A string key-value store with the semantics of `localStorage`.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// Size of a stored string the way browsers count it: UTF-16 code units.
+pub fn units(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// In-memory store, counting size like a browser does (key plus value, UTF-16 units).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryKv {
+    pub map: BTreeMap<String, String>,
+    /// Largest total size allowed, in UTF-16 units; `None` for no limit.
+    pub quota: Option<usize>,
+}
+
+impl MemoryKv {
+    pub fn with_quota(quota: usize) -> Self {
+        MemoryKv {
+            map: BTreeMap::new(),
+            quota: Some(quota),
+        }
+    }
+
+    pub fn used(&self) -> usize {
+        self.map.iter().map(|(k, v)| units(k) + units(v)).sum()
+    }
+}
+
+impl KeyValue for MemoryKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        if let Some(quota) = self.quota {
+            let old = self.map.get(key).map(|v| units(key) + units(v)).unwrap_or(0);
+            if self.used() - old + units(key) + units(value) > quota {
+                return Err(KvError::Full);
+            }
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+}

@@ -1,0 +1,10 @@
+//! Storage: the only code that touches localStorage. The engine is plain Rust over a small
+//! key-value interface, so its rules are tested natively; `local` adapts it to the browser.
+
+pub mod engine;
+pub mod kv;
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+
+pub use engine::{Loaded, LoadProblem, QuarantinedItem, SaveError, Store, Usage};
+pub use kv::{KeyValue, KvError, MemoryKv};
