@@ -51,7 +51,9 @@ pub enum DecodeError {
          Please update the app, then try again. Nothing has been changed."
     )]
     NewerVersion { found: u32 },
-    #[error("This file is from a version of Everyday that no longer exists (format version {found}).")]
+    #[error(
+        "This file is from a version of Everyday that no longer exists (format version {found})."
+    )]
     UnknownOldVersion { found: u32 },
     #[error("This file is damaged: {0}")]
     Damaged(String),
@@ -179,7 +181,10 @@ mod tests {
             Err(DecodeError::Damaged(_))
         ));
         assert_eq!(
-            decode_document(r#"{"format":"everyday-backup","version":0,"data":{}}"#, BACKUP_FORMAT),
+            decode_document(
+                r#"{"format":"everyday-backup","version":0,"data":{}}"#,
+                BACKUP_FORMAT
+            ),
             Err(DecodeError::UnknownOldVersion { found: 0 })
         );
     }

@@ -60,7 +60,9 @@ pub enum TaskFrequency {
     Once,
     Daily,
     /// A number of times a week.
-    Weekly { times: u8 },
+    Weekly {
+        times: u8,
+    },
 }
 
 /// One time a task was done.

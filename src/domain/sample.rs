@@ -4,8 +4,8 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 
 use super::activity::{DayKind, DayMark, DiaryEntry, EntryRatings, LifeArea};
 use super::checklists::{
-    ActionLogEntry, AdviceKind, Difficulty, HazardCheck, ItemStatus, Owner, PhasedReturnWeek,
-    Room, WorkplaceItem,
+    ActionLogEntry, AdviceKind, Difficulty, HazardCheck, ItemStatus, Owner, PhasedReturnWeek, Room,
+    WorkplaceItem,
 };
 use super::goals::{
     AttainmentLevels, Goal, GoalRating, GoalStatus, GoalTask, ProgressRecord, Source,

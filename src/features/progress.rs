@@ -15,7 +15,13 @@ pub fn ProgressPage() -> impl IntoView {
                 .confidence
                 .iter()
                 .rev()
-                .map(|c| (c.date.format("%-d %b %Y").to_string(), c.score, c.note.clone()))
+                .map(|c| {
+                    (
+                        c.date.format("%-d %b %Y").to_string(),
+                        c.score,
+                        c.note.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

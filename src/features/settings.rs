@@ -5,7 +5,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::PageHeading;
-use crate::domain::backup::{backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES};
+use crate::domain::backup::{
+    backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES,
+};
 use crate::domain::state::Command;
 use crate::platform::persist::{self, Persistence};
 use crate::platform::{clock, files};
@@ -30,10 +32,12 @@ fn NameSetting() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        message.set(Some(match state.dispatch(Command::SetName(name.get_untracked())) {
-            Ok(()) => "Saved.".into(),
-            Err(e) => e,
-        }));
+        message.set(Some(
+            match state.dispatch(Command::SetName(name.get_untracked())) {
+                Ok(()) => "Saved.".into(),
+                Err(e) => e,
+            },
+        ));
     };
     view! {
         <section class="card" aria-labelledby="name-heading">
@@ -57,17 +61,22 @@ fn BackupSection() -> impl IntoView {
     let state = use_app_state();
     let message = RwSignal::new(None::<String>);
     let last = move || {
-        state.data.with(|d| match (d.settings.last_backup, days_since_backup(d, clock::now())) {
-            (Some(at), Some(days)) => {
-                let ago = match days {
-                    0 => "today".to_string(),
-                    1 => "yesterday".to_string(),
-                    n => format!("{n} days ago"),
-                };
-                format!("Last backed up {ago}, on {}.", at.format("%-d %B %Y at %H:%M"))
-            }
-            _ => "You have not made a backup yet.".to_string(),
-        })
+        state.data.with(
+            |d| match (d.settings.last_backup, days_since_backup(d, clock::now())) {
+                (Some(at), Some(days)) => {
+                    let ago = match days {
+                        0 => "today".to_string(),
+                        1 => "yesterday".to_string(),
+                        n => format!("{n} days ago"),
+                    };
+                    format!(
+                        "Last backed up {ago}, on {}.",
+                        at.format("%-d %B %Y at %H:%M")
+                    )
+                }
+                _ => "You have not made a backup yet.".to_string(),
+            },
+        )
     };
     let download = move |_| {
         let now = clock::now();

@@ -90,7 +90,8 @@ impl AppState {
             Ok(()) => {
                 self.pending.update_value(Vec::clear);
                 if matches!(self.notice.get_untracked(), Some(Notice::NotSaved(_))) {
-                    self.notice.set(Some(Notice::Done("Your changes are saved.".into())));
+                    self.notice
+                        .set(Some(Notice::Done("Your changes are saved.".into())));
                 }
             }
             Err(SaveError::Conflict) => {

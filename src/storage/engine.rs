@@ -260,10 +260,7 @@ impl<K: KeyValue> Store<K> {
     /// written (storage full) the value stays where it is, so it is still never lost.
     fn quarantine(&mut self, stamp: u64, name: &str, from_key: &str, text: &str) -> Option<String> {
         self.quarantine_seq += 1;
-        let key = format!(
-            "{QUARANTINE_PREFIX}{stamp}-{}/{name}",
-            self.quarantine_seq
-        );
+        let key = format!("{QUARANTINE_PREFIX}{stamp}-{}/{name}", self.quarantine_seq);
         match self.kv.set(&key, text) {
             Ok(()) => {
                 self.kv.remove(from_key);
@@ -401,7 +398,11 @@ impl<K: KeyValue> Store<K> {
         // What each touched key held before, to roll back to on failure.
         let mut undo: Vec<(String, Option<String>)> = Vec::new();
         let result = (|| -> Result<(), SaveError> {
-            for name in changed.iter().map(|s| s.as_str()).chain(removed.iter().map(|s| s.as_str())) {
+            for name in changed
+                .iter()
+                .map(|s| s.as_str())
+                .chain(removed.iter().map(|s| s.as_str()))
+            {
                 let key = part_key(name);
                 let old = self.kv.get(&key);
                 if keep_previous {
@@ -422,8 +423,10 @@ impl<K: KeyValue> Store<K> {
             };
             let old_meta = self.kv.get(META_KEY);
             undo.push((META_KEY.to_string(), old_meta));
-            self.kv
-                .set(META_KEY, &to_text(&Envelope::new(META_FORMAT, Some(now), &meta)))?;
+            self.kv.set(
+                META_KEY,
+                &to_text(&Envelope::new(META_FORMAT, Some(now), &meta)),
+            )?;
             Ok(())
         })();
 

@@ -53,7 +53,11 @@ impl KeyValue for MemoryKv {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
         if let Some(quota) = self.quota {
-            let old = self.map.get(key).map(|v| units(key) + units(v)).unwrap_or(0);
+            let old = self
+                .map
+                .get(key)
+                .map(|v| units(key) + units(v))
+                .unwrap_or(0);
             if self.used() - old + units(key) + units(value) > quota {
                 return Err(KvError::Full);
             }

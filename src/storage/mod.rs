@@ -6,5 +6,5 @@ pub mod kv;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
-pub use engine::{Loaded, LoadProblem, QuarantinedItem, SaveError, Store, Usage};
+pub use engine::{LoadProblem, Loaded, QuarantinedItem, SaveError, Store, Usage};
 pub use kv::{KeyValue, KvError, MemoryKv};
