@@ -1,5 +1,6 @@
 //! Stored data from every released schema version still loads, and the decoders of anything
 //! that comes from outside (storage, backup files) never panic on arbitrary input.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 

@@ -1,6 +1,7 @@
 //! The storage engine's promises, tested natively over an in-memory store: nothing is ever
 //! lost, unreadable data is kept aside, a full store changes nothing, tabs never overwrite
 //! each other's newer changes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, NaiveDateTime};
 use everyday::domain::activity::{DiaryEntry, EntryRatings, LifeArea};

@@ -104,6 +104,30 @@ impl AppData {
         }
     }
 
+    /// Whether everything but the diary is the same in both.
+    pub fn same_except_diary(&self, other: &AppData) -> bool {
+        // Destructured, so adding a field to AppData is a compile error here too.
+        let AppData {
+            settings,
+            goals,
+            diary: _,
+            day_marks,
+            workplace,
+            home_safety,
+            ratings,
+            outcomes,
+            next_id,
+        } = self;
+        *settings == other.settings
+            && *goals == other.goals
+            && *day_marks == other.day_marks
+            && *workplace == other.workplace
+            && *home_safety == other.home_safety
+            && *ratings == other.ratings
+            && *outcomes == other.outcomes
+            && *next_id == other.next_id
+    }
+
     /// Take a fresh record number.
     pub fn take_id(&mut self) -> u32 {
         let id = self.next_id;

@@ -129,9 +129,33 @@ impl Usage {
     }
 }
 
-/// The name of the part a diary entry is stored in.
-fn month_part(entry: &DiaryEntry) -> String {
-    format!("diary-{:04}-{:02}", entry.date.year(), entry.date.month())
+/// The name of the part holding a month of diary entries.
+fn month_part(year: i32, month: u32) -> String {
+    format!("diary-{year:04}-{month:02}")
+}
+
+/// The diary grouped by the part each entry is stored in.
+fn diary_by_month(diary: &[DiaryEntry]) -> BTreeMap<String, Vec<&DiaryEntry>> {
+    let mut by_month: BTreeMap<(i32, u32), Vec<&DiaryEntry>> = BTreeMap::new();
+    for entry in diary {
+        by_month
+            .entry((entry.date.year(), entry.date.month()))
+            .or_default()
+            .push(entry);
+    }
+    by_month
+        .into_iter()
+        .map(|((y, m), entries)| (month_part(y, m), entries))
+        .collect()
+}
+
+/// What a stored part holds, kept so a save can tell cheaply (without serialising) whether
+/// the part changed.
+#[derive(Clone, Debug, PartialEq)]
+enum Snapshot {
+    /// Everything but the diary.
+    Core(Box<AppData>),
+    Month(Vec<DiaryEntry>),
 }
 
 fn part_key(part: &str) -> String {
@@ -150,11 +174,7 @@ pub fn encode_parts(data: &AppData) -> BTreeMap<String, String> {
         CORE_PART.to_string(),
         to_text(&Envelope::new(PART_FORMAT, None, &core)),
     );
-    let mut months: BTreeMap<String, Vec<&DiaryEntry>> = BTreeMap::new();
-    for entry in &data.diary {
-        months.entry(month_part(entry)).or_default().push(entry);
-    }
-    for (name, entries) in months {
+    for (name, entries) in diary_by_month(&data.diary) {
         let text = to_text(&Envelope::new(PART_FORMAT, None, &entries));
         parts.insert(name, text);
     }
@@ -166,8 +186,14 @@ fn to_text<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Decode one stored part. Older versions go through the same migrations as a backup file.
-fn decode_part(part: &str, text: &str, into: &mut AppData) -> Result<bool, DecodeError> {
+/// Decode one stored part into `into`. Older versions go through the same migrations as a
+/// backup file. Returns what the part holds, or `None` when it was migrated (and so must be
+/// written again at the current version).
+fn decode_part(
+    part: &str,
+    text: &str,
+    into: &mut AppData,
+) -> Result<Option<Snapshot>, DecodeError> {
     let version = read_header(text, PART_FORMAT)?;
     let damaged = |e: serde_json::Error| DecodeError::Damaged(e.to_string());
     let migrated = version != SCHEMA_VERSION;
@@ -181,9 +207,11 @@ fn decode_part(part: &str, text: &str, into: &mut AppData) -> Result<bool, Decod
                 .data
         };
         core.validate()?;
+        let snapshot = (!migrated).then(|| Snapshot::Core(Box::new(core.clone())));
         let diary = std::mem::take(&mut into.diary);
         *into = core;
         into.diary = diary;
+        Ok(snapshot)
     } else {
         let entries: Vec<DiaryEntry> = if migrated {
             let raw: Envelope<Value> = serde_json::from_str(text).map_err(damaged)?;
@@ -200,9 +228,10 @@ fn decode_part(part: &str, text: &str, into: &mut AppData) -> Result<bool, Decod
             ..AppData::default()
         };
         check.validate()?;
+        let snapshot = (!migrated).then(|| Snapshot::Month(check.diary.clone()));
         into.diary.extend(check.diary);
+        Ok(snapshot)
     }
-    Ok(migrated)
 }
 
 /// The storage engine over any key-value store.
@@ -210,8 +239,8 @@ pub struct Store<K: KeyValue> {
     kv: K,
     /// The revision this tab last loaded or saved.
     revision: u64,
-    /// The text of each part as last read or written, so a save writes only what changed.
-    written: BTreeMap<String, String>,
+    /// What each part held when last read or written, so a save writes only what changed.
+    written: BTreeMap<String, Snapshot>,
     /// A counter making quarantine keys unique within one millisecond.
     quarantine_seq: u32,
 }
@@ -310,12 +339,12 @@ impl<K: KeyValue> Store<K> {
             let current = self.kv.get(&key);
             let failure = match &current {
                 Some(text) => match decode_part(&name, text, &mut loaded.data) {
-                    Ok(migrated) => {
-                        if migrated {
-                            needs_rewrite = true;
-                        } else {
-                            self.written.insert(name.clone(), text.clone());
-                        }
+                    Ok(Some(snapshot)) => {
+                        self.written.insert(name.clone(), snapshot);
+                        continue;
+                    }
+                    Ok(None) => {
+                        needs_rewrite = true;
                         continue;
                     }
                     Err(e) => e.to_string(),
@@ -367,12 +396,32 @@ impl<K: KeyValue> Store<K> {
         if self.is_stale() {
             return Err(SaveError::Conflict);
         }
-        let parts = encode_parts(data);
-        let changed: Vec<&String> = parts
-            .iter()
-            .filter(|(name, text)| self.written.get(*name) != Some(*text))
-            .map(|(name, _)| name)
-            .collect();
+        // Work out which parts changed by comparing with what was last read or written, and
+        // serialise only those.
+        let months = diary_by_month(&data.diary);
+        let mut parts: BTreeMap<String, (String, Snapshot)> = BTreeMap::new();
+        let core_changed = match self.written.get(CORE_PART) {
+            Some(Snapshot::Core(old)) => !old.same_except_diary(data),
+            _ => true,
+        };
+        if core_changed {
+            let core = data.without_diary();
+            let text = to_text(&Envelope::new(PART_FORMAT, None, &core));
+            parts.insert(CORE_PART.to_string(), (text, Snapshot::Core(Box::new(core))));
+        }
+        for (name, entries) in &months {
+            let unchanged = matches!(
+                self.written.get(name),
+                Some(Snapshot::Month(old)) if old.len() == entries.len()
+                    && old.iter().zip(entries).all(|(a, b)| a == *b)
+            );
+            if !unchanged {
+                let text = to_text(&Envelope::new(PART_FORMAT, None, entries));
+                let snapshot = Snapshot::Month(entries.iter().map(|e| (*e).clone()).collect());
+                parts.insert(name.clone(), (text, snapshot));
+            }
+        }
+        let changed: Vec<&String> = parts.keys().collect();
         let stored_parts: BTreeSet<String> = self
             .kv
             .keys()
@@ -381,7 +430,7 @@ impl<K: KeyValue> Store<K> {
             .collect();
         let removed: Vec<String> = stored_parts
             .iter()
-            .filter(|name| !parts.contains_key(*name))
+            .filter(|name| name.as_str() != CORE_PART && !months.contains_key(*name))
             .cloned()
             .collect();
         if changed.is_empty() && removed.is_empty() {
@@ -413,13 +462,15 @@ impl<K: KeyValue> Store<K> {
                 }
                 undo.push((key.clone(), old));
                 match parts.get(name) {
-                    Some(text) => self.kv.set(&key, text)?,
+                    Some((text, _)) => self.kv.set(&key, text)?,
                     None => self.kv.remove(&key),
                 }
             }
             let meta = Meta {
                 revision: self.revision + 1,
-                parts: parts.keys().cloned().collect(),
+                parts: std::iter::once(CORE_PART.to_string())
+                    .chain(months.keys().cloned())
+                    .collect(),
             };
             let old_meta = self.kv.get(META_KEY);
             undo.push((META_KEY.to_string(), old_meta));
@@ -433,7 +484,12 @@ impl<K: KeyValue> Store<K> {
         match result {
             Ok(()) => {
                 self.revision += 1;
-                self.written = parts;
+                for name in &removed {
+                    self.written.remove(name);
+                }
+                for (name, (_, snapshot)) in parts {
+                    self.written.insert(name, snapshot);
+                }
                 Ok(())
             }
             Err(e) => {

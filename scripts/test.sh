@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The test command: formatting, lints (native and wasm32), native tests, browser tests in
+# headless Chromium, the release build, end-to-end tests against it, and the size report.
+# Stops at the first failure with a non-zero exit code.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+started=$(date +%s)
+step=0
+banner() {
+  step=$((step + 1))
+  echo
+  echo "=== [${step}/9] $* ==="
+}
+trap 'status=$?; if [ "${status}" -ne 0 ]; then echo; echo "FAILED at step ${step} (exit ${status})" >&2; fi' EXIT
+
+banner "setup (tools and node modules)"
+bash scripts/setup.sh
+
+banner "cargo fmt --all -- --check"
+cargo fmt --all -- --check
+
+banner "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+
+banner "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+banner "cargo test (native)"
+cargo test
+
+banner "cargo test --target wasm32-unknown-unknown (headless Chromium)"
+# wasm-bindgen-test-runner (the runner in .cargo/config.toml) drives Chromium through
+# chromedriver, and adds the headless and no-sandbox flags itself.
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}" \
+  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+  cargo test --target wasm32-unknown-unknown
+
+banner "release build (scripts/build.sh)"
+bash scripts/build.sh
+
+banner "end-to-end tests (npx playwright test)"
+npx --no-install playwright test
+
+banner "size report (not enforced)"
+node scripts/size-report.mjs dist
+
+trap - EXIT
+echo
+echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), release build, end-to-end, size report."
