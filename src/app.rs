@@ -60,16 +60,23 @@ fn FocusOnNavigate() -> impl IntoView {
             first.set_value(false);
             return;
         }
-        request_animation_frame(|| {
-            if let Some(h1) = document()
-                .query_selector("main h1")
-                .ok()
-                .flatten()
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = h1.focus();
-            }
-        });
+        focus_main_heading();
+    });
+}
+
+/// Scroll to the top and put focus on the page's heading, after the page has been drawn, so a
+/// screen reader announces the new page and a keyboard user starts from its top.
+pub fn focus_main_heading() {
+    request_animation_frame(|| {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(h1) = document()
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = h1.focus();
+        }
     });
 }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{paths, PageHeading};
+use crate::app::{focus_main_heading, paths, PageHeading};
 use crate::components::rating_scale::RatingScale;
 use crate::domain::backup::backup_is_due;
 use crate::domain::state::Command;
@@ -49,6 +49,7 @@ fn Welcome() -> impl IntoView {
         </section>
         <button type="button" class="button button-primary button-wide" on:click=move |_| {
             let _ = state.dispatch(Command::FinishWelcome);
+            focus_main_heading();
         }>"Start using Everyday"</button>
     }
 }
