@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::paths;
+use crate::domain::dates::month_year;
 use crate::state::{use_app_state, Notice};
 
 #[component]
@@ -39,8 +40,13 @@ pub fn Notices() -> impl IntoView {
                 .map(|p| {
                     let what = if p.part == "core" {
                         "Your goals, checklists and ratings".to_string()
-                    } else if let Some(month) = p.part.strip_prefix("diary-") {
-                        format!("Your diary for {month}")
+                    } else if let Some((year, month)) = p
+                        .part
+                        .strip_prefix("diary-")
+                        .and_then(|m| m.split_once('-'))
+                        .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
+                    {
+                        format!("Your diary for {}", month_year(year, month))
                     } else {
                         "Some of the app's own records".to_string()
                     };
@@ -79,8 +85,8 @@ pub fn Notices() -> impl IntoView {
                 <div class="notice notice-warn">
                     <p>
                         {format!(
-                            "Everyday has used {:.0}% of the space this browser gives it. Please download a backup soon. ",
-                            usage.fraction() * 100.0
+                            "Everyday has used {}% of the space this browser gives it. Please download a backup soon. ",
+                            usage.percent()
                         )}
                         <A href=paths::SETTINGS>"Go to Settings"</A>
                     </p>

@@ -19,7 +19,7 @@ pub struct CheckedBackup {
 
 /// The file name for a backup made at `at`, e.g. `everyday-backup-2026-11-24.json`.
 pub fn backup_file_name(at: NaiveDateTime) -> String {
-    format!("everyday-backup-{}.json", at.format("%Y-%m-%d"))
+    format!("everyday-backup-{}.json", super::dates::iso_date(at.date()))
 }
 
 /// Write the person's data as a backup file.

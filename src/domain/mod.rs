@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod backup;
 pub mod checklists;
+pub mod dates;
 pub mod envelope;
 pub mod goals;
 pub mod ids;

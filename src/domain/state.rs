@@ -286,8 +286,8 @@ impl DataContents {
         if let (Some(first), Some(last)) = (self.first_date, self.last_date) {
             lines.push(format!(
                 "From {} to {}",
-                first.format("%-d %B %Y"),
-                last.format("%-d %B %Y")
+                super::dates::long_date(first),
+                super::dates::long_date(last)
             ));
         }
         lines

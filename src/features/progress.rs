@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::PageHeading;
+use crate::domain::dates::short_date;
 use crate::state::use_app_state;
 
 #[component]
@@ -15,13 +16,7 @@ pub fn ProgressPage() -> impl IntoView {
                 .confidence
                 .iter()
                 .rev()
-                .map(|c| {
-                    (
-                        c.date.format("%-d %b %Y").to_string(),
-                        c.score,
-                        c.note.clone(),
-                    )
-                })
+                .map(|c| (short_date(c.date), c.score, c.note.clone()))
                 .collect::<Vec<_>>()
         })
     });

@@ -8,6 +8,7 @@ use crate::app::PageHeading;
 use crate::domain::backup::{
     backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES,
 };
+use crate::domain::dates::date_time;
 use crate::domain::state::Command;
 use crate::platform::persist::{self, Persistence};
 use crate::platform::{clock, files};
@@ -69,10 +70,7 @@ fn BackupSection() -> impl IntoView {
                         1 => "yesterday".to_string(),
                         n => format!("{n} days ago"),
                     };
-                    format!(
-                        "Last backed up {ago}, on {}.",
-                        at.format("%-d %B %Y at %H:%M")
-                    )
+                    format!("Last backed up {ago}, on {}.", date_time(at))
                 }
                 _ => "You have not made a backup yet.".to_string(),
             },
@@ -175,7 +173,7 @@ fn RestoreSection() -> impl IntoView {
             {move || checked.get().map(|backup| {
                 let saved = backup
                     .saved_at
-                    .map(|at| format!("This backup was made on {}.", at.format("%-d %B %Y at %H:%M")))
+                    .map(|at| format!("This backup was made on {}.", date_time(at)))
                     .unwrap_or_else(|| "This backup has no date.".into());
                 view! {
                     <div class="confirm-box" role="group" aria-labelledby="restore-confirm-heading">
@@ -265,7 +263,7 @@ fn StorageSection() -> impl IntoView {
             <h2 id="storage-heading">"Keeping your data safe"</h2>
             <p>{move || {
                 let u = state.usage.get();
-                format!("Everyday is using {:.0}% of the space this browser gives it.", (u.fraction() * 100.0).max(0.0))
+                format!("Everyday is using {}% of the space this browser gives it.", u.percent())
             }}</p>
             <p>{move || match persistence.get() {
                 None => "Checking whether this browser will keep your data…".to_string(),

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::app::{focus_main_heading, paths, PageHeading};
 use crate::components::rating_scale::RatingScale;
 use crate::domain::backup::backup_is_due;
+use crate::domain::dates::weekday_date;
 use crate::domain::state::Command;
 use crate::platform::clock;
 use crate::state::use_app_state;
@@ -17,7 +18,7 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <Show when=move || welcome_done.get() fallback=Welcome>
             <PageHeading title="Today"/>
-            <p class="lead">{move || clock::today().format("%A %-d %B").to_string()}</p>
+            <p class="lead">{move || weekday_date(clock::today())}</p>
             <BackupReminder/>
             <ConfidenceCheckIn/>
             <section class="card" aria-labelledby="tasks-heading">

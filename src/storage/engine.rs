@@ -15,11 +15,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::kv::{units, KeyValue, KvError};
 use crate::domain::activity::DiaryEntry;
-use crate::domain::envelope::{migrate, read_header, DecodeError, Envelope, SCHEMA_VERSION};
+use crate::domain::envelope::{
+    migrate, raw_envelope, read_header, DecodeError, Envelope, SCHEMA_VERSION,
+};
 use crate::domain::state::AppData;
 
 pub const PREFIX: &str = "everyday/";
@@ -34,8 +35,8 @@ pub const CORE_PART: &str = "core";
 
 /// Browsers allow about five million characters of localStorage per site.
 pub const QUOTA_UNITS: usize = 5_000_000;
-/// Warn the person when this share of the quota is used: well before it is full.
-pub const WARN_FRACTION: f64 = 0.6;
+/// Warn the person when this percentage of the quota is used: well before it is full.
+pub const WARN_PERCENT: usize = 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct Meta {
@@ -124,8 +125,12 @@ impl Usage {
     pub fn fraction(&self) -> f64 {
         self.used as f64 / self.quota as f64
     }
+    /// Whole percent used, rounded up so a nearly empty store never shows as 0% when it is not.
+    pub fn percent(&self) -> usize {
+        (self.used * 100).div_ceil(self.quota.max(1))
+    }
     pub fn is_near_full(&self) -> bool {
-        self.fraction() >= WARN_FRACTION
+        self.used * 100 >= self.quota * WARN_PERCENT
     }
 }
 
@@ -199,8 +204,8 @@ fn decode_part(
     let migrated = version != SCHEMA_VERSION;
     if part == CORE_PART {
         let core: AppData = if migrated {
-            let raw: Envelope<Value> = serde_json::from_str(text).map_err(damaged)?;
-            serde_json::from_value(migrate(version, raw.data)?).map_err(damaged)?
+            let raw = raw_envelope(text)?;
+            serde_json::from_str(&migrate(version, raw.data.get())?).map_err(damaged)?
         } else {
             serde_json::from_str::<Envelope<AppData>>(text)
                 .map_err(damaged)?
@@ -214,9 +219,10 @@ fn decode_part(
         Ok(snapshot)
     } else {
         let entries: Vec<DiaryEntry> = if migrated {
-            let raw: Envelope<Value> = serde_json::from_str(text).map_err(damaged)?;
-            let doc = serde_json::json!({ "diary": raw.data });
-            let doc: AppData = serde_json::from_value(migrate(version, doc)?).map_err(damaged)?;
+            // Migrations work on whole documents: wrap the month as a document's diary.
+            let raw = raw_envelope(text)?;
+            let doc = format!("{{\"diary\":{}}}", raw.data.get());
+            let doc: AppData = serde_json::from_str(&migrate(version, &doc)?).map_err(damaged)?;
             doc.diary
         } else {
             serde_json::from_str::<Envelope<Vec<DiaryEntry>>>(text)
@@ -407,7 +413,10 @@ impl<K: KeyValue> Store<K> {
         if core_changed {
             let core = data.without_diary();
             let text = to_text(&Envelope::new(PART_FORMAT, None, &core));
-            parts.insert(CORE_PART.to_string(), (text, Snapshot::Core(Box::new(core))));
+            parts.insert(
+                CORE_PART.to_string(),
+                (text, Snapshot::Core(Box::new(core))),
+            );
         }
         for (name, entries) in &months {
             let unchanged = matches!(
