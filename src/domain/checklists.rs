@@ -19,18 +19,16 @@ pub enum AdviceKind {
 }
 
 /// Where a workplace adjustment has got to.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ItemStatus {
     #[default]
     Suggested,
     AskedFor,
     Agreed,
     InPlace,
-    NotPossible {
-        #[serde(default)]
-        reason: String,
-    },
+    /// Not possible: the reason is in the item's `reason`.
+    NotPossible,
     DidNotHelp,
 }
 
@@ -50,8 +48,11 @@ pub struct WorkplaceItem {
     pub id: WorkplaceItemId,
     pub kind: AdviceKind,
     pub text: String,
-    #[serde(default, flatten)]
+    #[serde(default)]
     pub status: ItemStatus,
+    /// Why it is not possible, when that is its status.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
     #[serde(default)]
     pub owner: Owner,
     #[serde(default, skip_serializing_if = "Option::is_none")]

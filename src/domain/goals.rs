@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 use super::ids::{GoalId, TaskId};
 
 /// Where a record came from: the person, or their occupational therapist's plan.
+/// (Externally tagged, like every enum stored here: internally tagged and flattened enums make
+/// serde generate far more code, all of which ships to the phone.)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "by")]
+#[serde(rename_all = "snake_case")]
 pub enum Source {
     #[default]
     Me,
@@ -53,7 +55,7 @@ pub struct AttainmentLevels {
 
 /// How often a task is meant to be done.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "every")]
+#[serde(rename_all = "snake_case")]
 pub enum TaskFrequency {
     /// Once, then it is done.
     #[default]

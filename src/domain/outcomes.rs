@@ -6,13 +6,10 @@ use serde::{Deserialize, Serialize};
 use super::ids::OutcomeId;
 
 /// What happened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum OutcomeKind {
-    GpAppointment {
-        #[serde(default, skip_serializing_if = "String::is_empty")]
-        reason: String,
-    },
+    GpAppointment,
     SickDay,
     FitNoteRequested,
     FitNoteReceived,
@@ -23,6 +20,8 @@ pub enum OutcomeKind {
 pub struct OutcomeEvent {
     pub id: OutcomeId,
     pub date: NaiveDate,
-    #[serde(flatten)]
     pub kind: OutcomeKind,
+    /// What a GP appointment was for, if the person wants to say.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }

@@ -233,6 +233,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
             } else {
                 ItemStatus::Suggested
             },
+            reason: String::new(),
             owner: Owner::Employer,
             review: Some(end + Duration::days(28)),
             note: String::new(),
@@ -287,11 +288,14 @@ pub fn two_years(end: NaiveDate) -> AppData {
             id: OutcomeId(id()),
             date,
             kind: match i % 4 {
-                0 => OutcomeKind::GpAppointment {
-                    reason: "Back pain".into(),
-                },
+                0 => OutcomeKind::GpAppointment,
                 1 | 2 => OutcomeKind::SickDay,
                 _ => OutcomeKind::FitNoteRequested,
+            },
+            reason: if i % 4 == 0 {
+                "Back pain".into()
+            } else {
+                String::new()
             },
         });
     }
