@@ -196,7 +196,10 @@ for (const f of files) {
 versionHash.update(template);
 const version = versionHash.digest('hex').slice(0, 16);
 
-const urls = files.map((f) => (f === htmlName ? publicUrl : publicUrl + f.split('/').map(encodeURIComponent).join('/')));
+// Files only a browser installing the app to the home screen asks for: not precached, so a
+// first visit does not download them (they are still served, and still in the build version).
+const INSTALL_ONLY = new Set(['icon-512.png', 'icon-maskable-512.png', 'robots.txt']);
+const urls = files.filter((f) => !INSTALL_ONLY.has(f)).map((f) => (f === htmlName ? publicUrl : publicUrl + f.split('/').map(encodeURIComponent).join('/')));
 const precache = urls.map((u) => JSON.stringify(u)).join(', ');
 
 const sw = template.replace(VERSION_MARKER, version).replace(PRECACHE_MARKER, precache);

@@ -33,7 +33,27 @@ function listFiles(d, prefix = '') {
   return out.sort();
 }
 
-const rows = listFiles(dir).map((name) => {
+// What a first visit downloads: index.html (at '/'), what the service worker precaches (its
+// PRECACHE list, which includes everything index.html loads), and the worker itself. Other
+// files in dist (large install icons, robots.txt) are fetched only when asked for.
+function firstVisitFiles() {
+  const all = listFiles(dir);
+  const swPath = path.join(dir, 'sw.js');
+  if (!existsSync(swPath)) return all;
+  const match = readFileSync(swPath, 'utf8').match(/const PRECACHE = (\[[^\]]*\])/);
+  if (!match) {
+    console.error('size-report: no PRECACHE list found in sw.js');
+    process.exit(2);
+  }
+  const listed = new Set(JSON.parse(match[1]).map((u) => (u === '/' ? 'index.html' : decodeURIComponent(u.slice(1)))));
+  listed.add('index.html');
+  listed.add('sw.js');
+  const left = all.filter((f) => !listed.has(f));
+  if (left.length) console.log(`Not downloaded on a first visit (install-only): ${left.join(', ')}\n`);
+  return all.filter((f) => listed.has(f));
+}
+
+const rows = firstVisitFiles().map((name) => {
   const data = readFileSync(path.join(dir, name));
   return {
     name,

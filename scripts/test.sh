@@ -30,12 +30,14 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 banner "cargo test (native)"
 cargo test
 
-banner "cargo test --target wasm32-unknown-unknown (headless Chromium)"
+banner "browser tests: cargo test --release --target wasm32-unknown-unknown --test web (headless Chromium)"
 # wasm-bindgen-test-runner (the runner in .cargo/config.toml) drives Chromium through
-# chromedriver, and adds the headless and no-sandbox flags itself.
+# chromedriver, and adds the headless and no-sandbox flags itself. Release build, because the
+# storage benchmark in tests/web.rs reports its timings against the budgets, and --nocapture
+# so its figures are printed.
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}" \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-  cargo test --target wasm32-unknown-unknown
+  cargo test --release --target wasm32-unknown-unknown --test web -- --nocapture
 
 banner "release build (scripts/build.sh)"
 bash scripts/build.sh

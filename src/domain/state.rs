@@ -19,7 +19,7 @@ pub struct AppData {
     pub settings: Settings,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
-    /// Diary entries, kept in date order.
+    /// Diary entries, kept in date order by the commands that add them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diary: Vec<DiaryEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -150,11 +150,11 @@ impl AppData {
                 check_range("confidence rating", score.into(), 0, 10)?;
                 let note = note.trim().to_string();
                 check_text("note", &note, MAX_TEXT_CHARS)?;
+                // Keep check-ins in date order; a same-day check-in goes after earlier ones.
+                let at = self.ratings.confidence.partition_point(|c| c.date <= date);
                 self.ratings
                     .confidence
-                    .push(ConfidenceCheckIn { date, score, note });
-                // Keep check-ins in date order; a same-day check-in stays after earlier ones.
-                self.ratings.confidence.sort_by_key(|c| c.date);
+                    .insert(at, ConfidenceCheckIn { date, score, note });
             }
         }
         Ok(())

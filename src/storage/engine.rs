@@ -336,9 +336,10 @@ impl<K: KeyValue> Store<K> {
                 names.insert(name.to_string());
             }
         }
-        // Core first, so diary months are added to it.
-        let mut ordered: Vec<String> = names.into_iter().collect();
-        ordered.sort_by_key(|n| n != CORE_PART);
+        // Core first, so diary months are added to it; months in date order (the names sort by
+        // date), each holding its entries in date order, so the diary comes out in date order.
+        let core = names.take(CORE_PART);
+        let ordered = core.into_iter().chain(names);
 
         for name in ordered {
             let key = part_key(&name);
@@ -372,7 +373,6 @@ impl<K: KeyValue> Store<K> {
                 recovered_from_previous: recovered,
             });
         }
-        loaded.data.diary.sort_by_key(|e| e.date);
         if needs_rewrite {
             // Make the next save write every part again at the current version.
             self.written.clear();
@@ -539,23 +539,24 @@ impl<K: KeyValue> Store<K> {
 
     /// Everything kept aside because it could not be read.
     pub fn quarantined(&self) -> Vec<QuarantinedItem> {
-        let mut items: Vec<QuarantinedItem> = self
+        // Collected through a map so they come out in key order (oldest first).
+        let items: BTreeMap<String, QuarantinedItem> = self
             .kv
             .keys()
             .into_iter()
             .filter_map(|key| {
                 let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
                 let (stamp, part) = rest.split_once('/')?;
-                Some(QuarantinedItem {
+                let item = QuarantinedItem {
                     stamp: stamp.split('-').next().unwrap_or(stamp).to_string(),
                     part: part.to_string(),
                     units: self.kv.get(&key).map(|v| units(&v)).unwrap_or(0),
-                    key,
-                })
+                    key: key.clone(),
+                };
+                Some((key, item))
             })
             .collect();
-        items.sort_by(|a, b| a.key.cmp(&b.key));
-        items
+        items.into_values().collect()
     }
 
     /// The raw text of a quarantined item, for download.
