@@ -2,7 +2,9 @@
 // scripts/server.mjs, driven in the system Chromium (never `npx playwright install`).
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_DIST and E2E_PORT let a developer test another build folder without touching dist/.
+const PORT = Number(process.env.E2E_PORT || 4173);
+const DIST = process.env.E2E_DIST || 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -49,7 +51,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/server.mjs dist ${PORT}`,
+    command: `node scripts/server.mjs ${DIST} ${PORT}`,
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 15_000,
