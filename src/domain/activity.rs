@@ -86,8 +86,13 @@ impl EntryRatings {
 pub struct DiaryEntry {
     pub id: EntryId,
     /// The local calendar day it belongs to.
+    #[serde(deserialize_with = "super::wire::date")]
     pub date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::wire::opt_time"
+    )]
     pub time: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<PartOfDay>,

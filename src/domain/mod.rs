@@ -13,3 +13,4 @@ pub mod ratings;
 pub mod sample;
 pub mod settings;
 pub mod state;
+pub mod wire;
