@@ -9,11 +9,12 @@ export async function startApp(page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 }
 
-/** Record a quick confidence check-in on the Today page. */
-export async function checkIn(page, score, note = '') {
+/** Record a quick confidence check-in on the Today page; `date` ('2026-03-02') back-dates it. */
+export async function checkIn(page, score, note = '', date = '') {
   await page.getByRole('link', { name: 'Today', exact: true }).click();
   await page.getByRole('radio', { name: String(score), exact: true }).check();
   if (note) await page.getByLabel('A note, if you like').fill(note);
+  if (date) await page.getByLabel('Day', { exact: true }).fill(date);
   await page.getByRole('button', { name: 'Save check-in' }).click();
 }
 
@@ -21,7 +22,7 @@ export async function checkIn(page, score, note = '') {
 export async function progressRows(page) {
   await page.getByRole('link', { name: 'Progress', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Progress' })).toBeVisible();
-  const rows = page.locator('table tbody tr');
+  const rows = page.getByRole('table', { name: 'Confidence check-ins, newest first' }).locator('tbody tr');
   const count = await rows.count();
   const out = [];
   for (let i = 0; i < count; i++) {

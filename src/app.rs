@@ -6,7 +6,9 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::notices::Notices;
-use crate::features::{checklists, diary, employer, goals, ot, progress, settings, today};
+use crate::features::{
+    checklists, diary, employer, goals, measures, ot, progress, settings, today,
+};
 use crate::state::AppState;
 
 /// Every path in the app, in one place.
@@ -16,9 +18,23 @@ pub mod paths {
     pub const DIARY: &str = "/diary";
     pub const CHECKLISTS: &str = "/checklists";
     pub const PROGRESS: &str = "/progress";
+    pub const PROGRESS_QUESTIONNAIRE: &str = "/progress/questionnaire";
+    pub const PROGRESS_WORK_ABILITY: &str = "/progress/work-ability";
+    pub const PROGRESS_EVENTS: &str = "/progress/appointments";
     pub const SETTINGS: &str = "/settings";
     pub const OT: &str = "/ot";
     pub const EMPLOYER: &str = "/employer";
+    pub const GOAL_NEW: &str = "/goals/new";
+
+    /// A goal's own page.
+    pub fn goal(id: crate::domain::ids::GoalId) -> String {
+        format!("/goals/{}", id.0)
+    }
+
+    /// The builder, to change a goal.
+    pub fn goal_change(id: crate::domain::ids::GoalId) -> String {
+        format!("/goals/{}/change", id.0)
+    }
 }
 
 #[component]
@@ -37,9 +53,15 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <PatientLayout><NotFound/></PatientLayout> }>
                 <Route path=path!("/") view=|| view! { <PatientLayout><today::TodayPage/></PatientLayout> }/>
                 <Route path=path!("/goals") view=|| view! { <PatientLayout><goals::GoalsPage/></PatientLayout> }/>
+                <Route path=path!("/goals/new") view=|| view! { <PatientLayout><goals::NewGoalPage/></PatientLayout> }/>
+                <Route path=path!("/goals/:id") view=|| view! { <PatientLayout><goals::GoalPage/></PatientLayout> }/>
+                <Route path=path!("/goals/:id/change") view=|| view! { <PatientLayout><goals::ChangeGoalPage/></PatientLayout> }/>
                 <Route path=path!("/diary") view=|| view! { <PatientLayout><diary::DiaryPage/></PatientLayout> }/>
                 <Route path=path!("/checklists") view=|| view! { <PatientLayout><checklists::ChecklistsPage/></PatientLayout> }/>
                 <Route path=path!("/progress") view=|| view! { <PatientLayout><progress::ProgressPage/></PatientLayout> }/>
+                <Route path=path!("/progress/questionnaire") view=|| view! { <PatientLayout><measures::QuestionnairePage/></PatientLayout> }/>
+                <Route path=path!("/progress/work-ability") view=|| view! { <PatientLayout><measures::WorkAbilityPage/></PatientLayout> }/>
+                <Route path=path!("/progress/appointments") view=|| view! { <PatientLayout><measures::EventsPage/></PatientLayout> }/>
                 <Route path=path!("/settings") view=|| view! { <PatientLayout><settings::SettingsPage/></PatientLayout> }/>
                 <Route path=path!("/ot") view=|| view! { <RoleLayout role="For occupational therapists"><ot::OtPage/></RoleLayout> }/>
                 <Route path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"><employer::EmployerPage/></RoleLayout> }/>

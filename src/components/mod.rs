@@ -1,4 +1,10 @@
 //! Shared presentational pieces.
 
+pub mod choices;
+pub mod date_field;
+pub mod field;
+pub mod html;
+pub mod level_chart;
+pub mod line_chart;
 pub mod notices;
 pub mod rating_scale;

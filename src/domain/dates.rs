@@ -76,6 +76,15 @@ pub fn month_year(year: i32, month: u32) -> String {
     format!("{name} {year}")
 }
 
+/// Reads "2026-11-24" (what a date input gives); `None` for anything else.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +104,9 @@ mod tests {
         assert_eq!(month_year(2026, 13), "? 2026");
         let first = NaiveDate::from_ymd_opt(2027, 1, 3).unwrap();
         assert_eq!(weekday_date(first), "Sunday 3 January");
+        assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+        for bad in ["", "2026-02-30", "24/11/2026", "2026-11", "x-1-1"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod envelope;
 pub mod goals;
 pub mod ids;
+pub mod measures;
 pub mod outcomes;
 pub mod ratings;
 pub mod sample;

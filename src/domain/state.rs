@@ -50,6 +50,10 @@ pub enum Command {
         score: u8,
         note: String,
     },
+    /// Goals, their steps, progress and ratings.
+    Goal(super::goals::GoalCommand),
+    /// Self-ratings and counted outcomes (GP appointments, sick days, fit notes).
+    Measure(super::measures::MeasureCommand),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -66,7 +70,7 @@ pub const MAX_NAME_CHARS: usize = 80;
 /// Notes and free text are limited so one field cannot fill the phone's storage.
 pub const MAX_TEXT_CHARS: usize = 2_000;
 
-fn check_range(what: &str, value: i64, low: i64, high: i64) -> Result<(), DomainError> {
+pub(crate) fn check_range(what: &str, value: i64, low: i64, high: i64) -> Result<(), DomainError> {
     if (low..=high).contains(&value) {
         Ok(())
     } else {
@@ -76,7 +80,7 @@ fn check_range(what: &str, value: i64, low: i64, high: i64) -> Result<(), Domain
     }
 }
 
-fn check_text(what: &str, text: &str, max: usize) -> Result<(), DomainError> {
+pub(crate) fn check_text(what: &str, text: &str, max: usize) -> Result<(), DomainError> {
     if text.chars().count() <= max {
         Ok(())
     } else {
@@ -156,6 +160,8 @@ impl AppData {
                     .confidence
                     .insert(at, ConfidenceCheckIn { date, score, note });
             }
+            Command::Goal(command) => super::goals::apply(self, command)?,
+            Command::Measure(command) => super::measures::apply(self, command)?,
         }
         Ok(())
     }
@@ -207,6 +213,7 @@ impl AppData {
             check_range("hours in a phased return week", w.hours.into(), 0, 80)?;
             check_range("days in a phased return week", w.days.into(), 0, 7)?;
         }
+        super::measures::validate(self)?;
         Ok(())
     }
 

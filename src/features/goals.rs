@@ -1,17 +1,319 @@
-//! Goals page. The goal builder, steps and Goal Attainment Scaling arrive with the goals feature.
+//! Goals: the list of goals with their latest level and next step, the goal score, and the
+//! steps due today. The builder and a goal's own page are in the submodules; every rule
+//! (what is due, levels, scores) comes from `domain::goals`.
 
+mod builder;
+mod detail;
+
+pub use builder::{ChangeGoalPage, NewGoalPage};
+pub use detail::GoalPage;
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::app::PageHeading;
+use crate::app::{paths, PageHeading};
+use crate::components::field::{FormMessage, TextField};
+use crate::components::html::esc;
+use crate::domain::dates::short_date;
+use crate::domain::goals::{
+    level_name, level_number, review, score_text, summarise, task_day, tasks_for_day, Goal,
+    GoalCommand, GoalStatus, NotScored, TaskFrequency,
+};
+use crate::domain::ids::{GoalId, TaskId};
+use crate::domain::state::Command;
+use crate::platform::clock;
+use crate::state::{use_app_state, AppState};
+
+/// Apply a goal command; the plain-English reason when it is refused.
+fn send(state: AppState, command: GoalCommand) -> Result<(), String> {
+    state.dispatch(Command::Goal(command))
+}
+
+/// Move focus to an element (by CSS selector) after the page has been redrawn, so keyboard and
+/// screen reader users are not left on something that has gone.
+fn focus_later(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
+    let state = use_app_state();
+    let html = move || state.data.with(|d| goals_html(&d.goals, clock::today()));
     view! {
         <PageHeading title="Goals"/>
-        <section class="card empty-state">
-            <h2>"Your goals will be here"</h2>
-            <p>"You will be able to set a goal in four parts: what you want to do, the help you need, how much or how well, and by when. Then break it into small steps and record how it is going."</p>
-            <p>"Goals from your occupational therapist will show here too, marked as from your OT."</p>
+        <p><A href=paths::GOAL_NEW attr:class="button button-primary button-wide">"Set a new goal"</A></p>
+        <div inner_html=html></div>
+    }
+}
+
+/// The score, the goals being worked on and the others, as HTML. Read-only, so written as one
+/// string: far less download than a tree of `view!` elements. The person's words are escaped.
+fn goals_html(goals: &[Goal], today: NaiveDate) -> String {
+    if goals.is_empty() {
+        return "<section class=\"card empty-state\"><h2>You have no goals yet</h2>\
+            <p>Set a goal in four parts: what you want to do, the help you need, how much or how \
+            well, and by when. Then break it into small steps and record how it is going.</p>\
+            <p>Goals from your occupational therapist will show here too, marked as from your OT.</p>\
+            </section>"
+            .into();
+    }
+    let mut h = String::from(
+        "<section class=\"card goal-score\" aria-labelledby=\"score-heading\">\
+         <h2 id=\"score-heading\">Your goal score</h2>",
+    );
+    let r = review(goals, today);
+    let line = |now: Result<f64, NotScored>, start: Result<f64, NotScored>| match (now, start) {
+        (Ok(now), Ok(start)) => {
+            format!("{} (at the start: {})", score_text(now), score_text(start))
+        }
+        (Ok(now), Err(_)) => score_text(now),
+        (Err(e), _) => e.to_string(),
+    };
+    // Writing to a String cannot fail.
+    let _ = match r.now.unweighted {
+        Ok(_) => write!(
+            h,
+            "<p class=\"score-now\">{}</p><p>From the latest level of {} {}. 50 means your goals \
+             are going as expected; more than 50 is better than expected.</p>\
+             <p class=\"hint\">{}</p>",
+            line(r.now.unweighted, r.at_start.unweighted),
+            r.goals_scored,
+            if r.goals_scored == 1 { "goal" } else { "goals" },
+            match r.now.weighted {
+                Ok(_) => format!(
+                    "Weighted by importance and difficulty: {}",
+                    line(r.now.weighted, r.at_start.weighted)
+                ),
+                Err(e) => e.to_string(),
+            }
+        ),
+        Err(e) => write!(h, "<p>{e}</p>"),
+    };
+    h.push_str("</section>");
+    let (active, other): (Vec<&Goal>, Vec<&Goal>) =
+        goals.iter().partition(|g| g.status == GoalStatus::Active);
+    let cards = |list: &[&Goal], h: &mut String| {
+        h.push_str("<ul class=\"goal-list\">");
+        for g in list {
+            let s = summarise(g, today);
+            let latest = match s.latest {
+                Some((date, level)) => format!(
+                    "Latest: {} {} ({})",
+                    level_number(level),
+                    level_name(level),
+                    short_date(date)
+                ),
+                None => "No progress recorded yet.".into(),
+            };
+            let _ = write!(
+                h,
+                "<li class=\"card goal-card\"><h3><a href=\"{}\">{}</a></h3>\
+                 <p class=\"goal-tags\"><span class=\"tag\">{}</span><span class=\"tag\">{}</span></p>\
+                 <p>{latest}</p>",
+                paths::goal(g.id),
+                esc(&g.title()),
+                if g.source.is_me() { "Your own goal" } else { "From your OT" },
+                g.status.label(),
+            );
+            if g.status == GoalStatus::Active {
+                let next = match s.next_task.and_then(|t| g.task(t)) {
+                    Some(t) => format!("Next step: {}", esc(&t.title)),
+                    None if s.steps == 0 => "No steps yet.".into(),
+                    None => "All steps done for today.".into(),
+                };
+                let _ = write!(h, "<p>{next}</p>");
+            }
+            h.push_str("</li>");
+        }
+        h.push_str("</ul>");
+    };
+    h.push_str(
+        "<section aria-labelledby=\"active-heading\"><h2 id=\"active-heading\">Goals you are working on</h2>",
+    );
+    if active.is_empty() {
+        h.push_str("<p>None at the moment.</p>");
+    } else {
+        cards(&active, &mut h);
+    }
+    h.push_str("</section>");
+    if !other.is_empty() {
+        let _ = write!(
+            h,
+            "<details class=\"other-goals\"><summary>Goals on hold, done or put away ({})</summary>",
+            other.len()
+        );
+        cards(&other, &mut h);
+        h.push_str("</details>");
+    }
+    h
+}
+
+/// The steps due today across all goals being worked on (for the Today page).
+#[component]
+pub fn TasksToday() -> impl IntoView {
+    let state = use_app_state();
+    let due = Memo::new(move |_| state.data.with(|d| tasks_for_day(&d.goals, clock::today())));
+    view! {
+        <section class="card" aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">"Tasks for today"</h2>
+            <Show
+                when=move || !due.with(Vec::is_empty)
+                fallback=|| view! {
+                    <p>"Nothing due today. When your goals have steps, the ones due today will show here."</p>
+                    <p><A href=paths::GOALS>"Go to your goals"</A></p>
+                }
+            >
+                <ul class="task-list">
+                    // Re-drawn only when the list itself changes (the memo), not on every tick,
+                    // so focus stays on the button that was pressed.
+                    {move || due.get().into_iter().map(|(goal, task)| view! {
+                        <TaskRow goal task on_goal_page=false/>
+                    }).collect_view()}
+                </ul>
+            </Show>
         </section>
     }
+}
+
+/// How a step stands today, for its row.
+#[derive(Clone, Debug, PartialEq)]
+struct StepToday {
+    status: String,
+    can_tick: bool,
+    done_today: bool,
+}
+
+/// A step: how often, how it stands today, a button to tick it off (with an optional note)
+/// and one to take back a tick made by mistake. The buttons are hidden rather than removed
+/// when they do not apply, so the row keeps its place and focus.
+#[component]
+fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
+    let state = use_app_state();
+    // A step's title never changes, so it is read once.
+    let (title, goal_title) = state.data.with_untracked(|d| {
+        d.goals
+            .iter()
+            .find(|g| g.id == goal)
+            .map(|g| {
+                let title = g.task(task).map(|t| t.title.clone()).unwrap_or_default();
+                (title, g.title())
+            })
+            .unwrap_or_default()
+    });
+    let today = Memo::new(move |_| {
+        let date = clock::today();
+        state.data.with(|d| {
+            let t = d.goals.iter().find(|g| g.id == goal)?.task(task)?;
+            let day = task_day(t, date);
+            Some(StepToday {
+                status: format!("{}. {}.", t.frequency.label(), day.words(t.frequency)),
+                can_tick: t.frequency != TaskFrequency::Once || day.last_done.is_none(),
+                done_today: day.done_today > 0,
+            })
+        })
+    });
+    let cannot_tick = move || !today.with(|t| t.as_ref().is_some_and(|t| t.can_tick));
+    let note = RwSignal::new(String::new());
+    let details = NodeRef::<leptos::html::Details>::new();
+    let message = RwSignal::new(None::<String>);
+    let tick = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = send(
+            state,
+            GoalCommand::TickTask {
+                goal,
+                task,
+                date: clock::today(),
+                note: note.get_untracked(),
+            },
+        );
+        message.set(Some(match result {
+            Ok(()) => {
+                note.set(String::new());
+                if let Some(d) = details.get_untracked() {
+                    d.set_open(false);
+                }
+                "Ticked off. Well done.".into()
+            }
+            Err(e) => e,
+        }));
+    };
+    let undo = move |_| {
+        let result = send(
+            state,
+            GoalCommand::UndoTick {
+                goal,
+                task,
+                date: clock::today(),
+            },
+        );
+        message.set(Some(match result {
+            Ok(()) => "The last tick is taken back.".into(),
+            Err(e) => e,
+        }));
+    };
+    let remove = move |_| {
+        if send(state, GoalCommand::DropTask { goal, task }).is_ok() {
+            focus_later("#steps-heading");
+        }
+    };
+    view! {
+        <li class="task">
+            <p class="task-title">{title.clone()}</p>
+            {(!on_goal_page).then(|| view! { <p class="hint">{format!("For your goal: {goal_title}")}</p> })}
+            <p class="task-status">{move || today.with(|t| t.as_ref().map(|t| t.status.clone()))}</p>
+            <form on:submit=tick>
+                <details class="task-note" node_ref=details prop:hidden=cannot_tick>
+                    <summary>"Add a note"</summary>
+                    <TextField label="Note, if you like" value=note maxlength=2000/>
+                </details>
+                <div class="button-row">
+                    <button type="submit" class="button button-primary" prop:hidden=cannot_tick
+                        aria-label=format!("Tick off: {title}")>"Tick off"</button>
+                    <button type="button" class="button" on:click=undo
+                        prop:hidden=move || !today.with(|t| t.as_ref().is_some_and(|t| t.done_today))
+                        aria-label=format!("Take back a tick: {title}")>"Take back a tick"</button>
+                    {on_goal_page.then(|| view! {
+                        <button type="button" class="button" on:click=remove
+                            aria-label=format!("Remove step: {title}")>"Remove step"</button>
+                    })}
+                </div>
+                <FormMessage message/>
+            </form>
+        </li>
+    }
+}
+
+/// The starting level (baseline) as choices.
+fn baseline_choices() -> Vec<crate::components::choices::Choice> {
+    crate::components::choices::plain_choices(&[
+        (-1, "-1: I can do some of it already"),
+        (-2, "-2: I cannot do it at all yet"),
+    ])
+}
+
+/// Shown for an address that names no goal.
+fn goal_missing() -> impl IntoView {
+    view! {
+        <p>"This goal could not be found. Your records are safe."</p>
+        <p><A href=paths::GOALS>"Go to your goals"</A></p>
+    }
+}
+
+/// The goal id in the page's address, if it is a number.
+fn goal_id_param() -> Memo<Option<GoalId>> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<u32>().ok()).map(GoalId)))
 }

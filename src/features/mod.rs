@@ -4,6 +4,7 @@ pub mod checklists;
 pub mod diary;
 pub mod employer;
 pub mod goals;
+pub mod measures;
 pub mod ot;
 pub mod progress;
 pub mod settings;

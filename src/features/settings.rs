@@ -5,10 +5,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::PageHeading;
+use crate::components::date_field::DateField;
 use crate::domain::backup::{
     backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES,
 };
-use crate::domain::dates::date_time;
+use crate::domain::dates::{date_time, iso_date, long_date};
 use crate::domain::state::Command;
 use crate::platform::persist::{self, Persistence};
 use crate::platform::{clock, files};
@@ -19,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <PageHeading title="Settings"/>
         <NameSetting/>
+        <OtStartSetting/>
         <BackupSection/>
         <RestoreSection/>
         <KeptAsideSection/>
@@ -51,6 +53,52 @@ fn NameSetting() -> impl IntoView {
                         on:input=move |ev| name.set(event_target_value(&ev))/>
                 </label>
                 <button type="submit" class="button">"Save name"</button>
+                <p class="form-message" role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+/// When OT involvement started, for the "before and since" figures on the Progress page.
+#[component]
+fn OtStartSetting() -> impl IntoView {
+    let state = use_app_state();
+    let date = RwSignal::new(
+        state
+            .data
+            .with_untracked(|d| d.settings.ot_start.map(iso_date).unwrap_or_default()),
+    );
+    let message = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = date.get_untracked();
+        let chosen = if text.trim().is_empty() {
+            None
+        } else {
+            match text.trim().parse() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    return message.set(Some(
+                        "Please enter a real date, for example 5 March 2026.".into(),
+                    ))
+                }
+            }
+        };
+        message.set(Some(match state.dispatch(Command::SetOtStart(chosen)) {
+            Ok(()) => match chosen {
+                Some(d) => format!("Saved: you started seeing your OT on {}.", long_date(d)),
+                None => "The date has been taken away.".into(),
+            },
+            Err(e) => e,
+        }));
+    };
+    view! {
+        <section class="card" aria-labelledby="ot-start-heading">
+            <h2 id="ot-start-heading">"Your OT"</h2>
+            <form on:submit=save>
+                <DateField id="ot-start" label="When did you start seeing your OT?" value=date any_day=true
+                    hint="Used to compare GP appointments, sick days and fit notes before and since. Leave it empty if you have not started yet."/>
+                <button type="submit" class="button">"Save date"</button>
                 <p class="form-message" role="status">{move || message.get()}</p>
             </form>
         </section>

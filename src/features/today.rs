@@ -4,9 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{focus_main_heading, paths, PageHeading};
+use crate::components::date_field::DateField;
 use crate::components::rating_scale::RatingScale;
 use crate::domain::backup::backup_is_due;
-use crate::domain::dates::weekday_date;
+use crate::domain::dates::{iso_date, long_date, weekday_date};
+use crate::domain::measures::form_date;
 use crate::domain::state::Command;
 use crate::platform::clock;
 use crate::state::use_app_state;
@@ -21,11 +23,7 @@ pub fn TodayPage() -> impl IntoView {
             <p class="lead">{move || weekday_date(clock::today())}</p>
             <BackupReminder/>
             <ConfidenceCheckIn/>
-            <section class="card" aria-labelledby="tasks-heading">
-                <h2 id="tasks-heading">"Tasks for today"</h2>
-                <p>"When you have goals with steps, the ones due today will show here."</p>
-                <p><A href=paths::GOALS>"Go to your goals"</A></p>
-            </section>
+            <crate::features::goals::TasksToday/>
         </Show>
     }
 }
@@ -75,6 +73,7 @@ fn ConfidenceCheckIn() -> impl IntoView {
     let state = use_app_state();
     let score = RwSignal::new(None::<u8>);
     let note = RwSignal::new(String::new());
+    let date = RwSignal::new(iso_date(clock::today()));
     let message = RwSignal::new(None::<String>);
     let today_score = Memo::new(move |_| {
         let today = clock::today();
@@ -93,15 +92,26 @@ fn ConfidenceCheckIn() -> impl IntoView {
             message.set(Some("Please choose a number from 0 to 10 first.".into()));
             return;
         };
+        let today = clock::today();
+        let day = match form_date(&date.get_untracked(), today) {
+            Ok(d) => d,
+            Err(e) => return message.set(Some(e)),
+        };
         match state.dispatch(Command::CheckInConfidence {
-            date: clock::today(),
+            date: day,
             score: value,
             note: note.get_untracked(),
         }) {
             Ok(()) => {
-                message.set(Some(format!("Saved: {value} out of 10 for today.")));
+                let when = if day == today {
+                    "today".to_string()
+                } else {
+                    long_date(day)
+                };
+                message.set(Some(format!("Saved: {value} out of 10 for {when}.")));
                 score.set(None);
                 note.set(String::new());
+                date.set(iso_date(today));
             }
             Err(e) => message.set(Some(e)),
         }
@@ -127,6 +137,7 @@ fn ConfidenceCheckIn() -> impl IntoView {
                     <input type="text" maxlength="2000" prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))/>
                 </label>
+                <DateField id="check-in-date" label="Day" value=date hint="Today, unless you are filling in a day you missed."/>
                 <button type="submit" class="button button-primary">"Save check-in"</button>
                 <p class="form-message" role="status">{move || message.get()}</p>
             </form>
