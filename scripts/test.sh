@@ -11,7 +11,7 @@ step=0
 banner() {
   step=$((step + 1))
   echo
-  echo "=== [${step}/9] $* ==="
+  echo "=== [${step}/10] $* ==="
 }
 trap 'status=$?; if [ "${status}" -ne 0 ]; then echo; echo "FAILED at step ${step} (exit ${status})" >&2; fi' EXIT
 
@@ -45,9 +45,16 @@ bash scripts/build.sh
 banner "end-to-end tests (npx playwright test)"
 npx --no-install playwright test
 
+banner "domain benchmarks on two years of data (cargo run --release --example ...; figures, not enforced)"
+for bench in examples/*_bench.rs; do
+  name="$(basename "${bench}" .rs)"
+  echo "--- ${name}"
+  cargo run --quiet --release --example "${name}"
+done
+
 banner "size report (not enforced)"
 node scripts/size-report.mjs dist
 
 trap - EXIT
 echo
-echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), release build, end-to-end, size report."
+echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), release build, end-to-end, benchmarks, size report."
