@@ -548,7 +548,10 @@ pub fn apply(data: &mut AppData, command: ChecklistCommand) -> Result<(), Domain
             });
         }
         ChecklistCommand::LogAction { hazard, entry } => {
-            let what = clean("what was done", &entry.what, MAX_TEXT_CHARS, true)?;
+            if entry.what.trim().is_empty() {
+                return Err(invalid("Please write what was done."));
+            }
+            let what = clean("note of what was done", &entry.what, MAX_TEXT_CHARS, true)?;
             let h = hazard_mut(data, hazard)?;
             room_for_more(h.actions.len(), "things done for this hazard")?;
             let at = h.actions.partition_point(|a| a.date <= entry.date);

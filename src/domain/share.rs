@@ -157,7 +157,10 @@ pub fn read_fragment(text: &str) -> Result<Fragment, ShareError> {
 }
 
 /// The salt, IV and ciphertext of a protected body.
-pub fn split_sealed(body: &[u8]) -> Result<(&[u8], &[u8], &[u8]), ShareError> {
+pub type Sealed<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+
+/// Split a protected body into its salt, IV and ciphertext.
+pub fn split_sealed(body: &[u8]) -> Result<Sealed<'_>, ShareError> {
     if body.len() < SALT_BYTES + IV_BYTES + TAG_BYTES {
         return Err(ShareError::Damaged);
     }
@@ -166,11 +169,15 @@ pub fn split_sealed(body: &[u8]) -> Result<(&[u8], &[u8], &[u8]), ShareError> {
     Ok((salt, iv, ciphertext))
 }
 
-/// Find a fragment in the text of a file or a pasted link: whatever follows the first `#`
-/// (or the whole text when it has none).
+/// Find a fragment in the text of a file or a pasted link: whatever follows `employer#` (or
+/// else the first `#`, or else the whole text).
 pub fn fragment_in(text: &str) -> &str {
     let text = text.trim();
-    match text.find('#') {
+    let at = text
+        .find("employer#")
+        .map(|at| at + "employer".len())
+        .or_else(|| text.find('#'));
+    match at {
         Some(at) => {
             let rest = &text[at + 1..];
             // A file holds the link inside other text: stop at the end of the link.

@@ -78,6 +78,10 @@ fn fragment_found_in_a_file_or_link() {
         "1.w.p.Ab-_9"
     );
     assert_eq!(fragment_in("  1.w.p.Ab  "), "1.w.p.Ab");
+    assert_eq!(
+        fragment_in("<style>p{color:#000}</style><a href=\"https://x.org/employer#1.w.e.Zz\">"),
+        "1.w.e.Zz"
+    );
     assert!(check_passphrase("short").is_err());
     assert!(check_passphrase("blue kettle river").is_ok());
 }
@@ -180,8 +184,8 @@ prop_compose! {
                 ratings: EntryRatings { mood: Some(7), pain: Some(9), ..Default::default() },
             });
         }
-        for g in 0..goals {
-            data.goals.push(goal(800 + g as u32, &words[g]));
+        for (g, word) in words.iter().take(goals).enumerate() {
+            data.goals.push(goal(800 + g as u32, word));
         }
         data.ratings.confidence.push(ConfidenceCheckIn { date: d(2, 3), score: 3, note: "CONFSECRET".into() });
         data.outcomes.push(OutcomeEvent { id: OutcomeId(700), date: d(2, 4), kind: OutcomeKind::GpAppointment, reason: "OUTSECRET back pain".into() });
