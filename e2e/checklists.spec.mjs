@@ -139,7 +139,7 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
 
   await page.getByRole('button', { name: 'Make the link' }).click();
   await expect(page.getByRole('heading', { name: 'Your link is ready' })).toBeFocused();
-  const link = await page.getByLabel('The link').inputValue();
+  const link = await page.getByRole('textbox', { name: 'The link' }).inputValue();
   expect(link.startsWith(`${baseURL}/employer#1.w.p.`)).toBe(true);
   await expect(page.getByRole('img', { name: 'QR code of the link to your plan' })).toBeVisible();
   const download = page.waitForEvent('download');
@@ -151,13 +151,13 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
 
   // A passphrase-protected link.
   await page.getByRole('checkbox', { name: /^Protect it with a passphrase/ }).check();
-  await page.getByLabel('Passphrase').fill('short');
+  await page.getByLabel('Passphrase', { exact: true }).fill('short');
   await page.getByRole('button', { name: 'Make the link' }).click();
   await expect(page.getByText('Please use a passphrase of at least 8 characters')).toBeVisible();
-  await page.getByLabel('Passphrase').fill('blue kettle river');
+  await page.getByLabel('Passphrase', { exact: true }).fill('blue kettle river');
   await page.getByRole('button', { name: 'Make the link' }).click();
   await expect(page.getByRole('heading', { name: 'Your link is ready' })).toBeVisible({ timeout: 20_000 });
-  const protectedLink = await page.getByLabel('The link').inputValue();
+  const protectedLink = await page.getByRole('textbox', { name: 'The link' }).inputValue();
   expect(protectedLink).toContain('/employer#1.w.e.');
 
   // The employer, in a fresh browser with nothing stored.
@@ -248,7 +248,7 @@ test('home safety: a room ticked with actions logged, and the falls self-check, 
   await rugs.check();
   const line = page.locator('li.hazard', { has: rugs });
   await expect(line.getByText('Nothing done yet.')).toBeVisible();
-  await line.getByLabel('What was done').fill('My son taped the rug down');
+  await line.getByRole('textbox', { name: 'What was done' }).fill('My son taped the rug down');
   await line.getByRole('button', { name: 'Add to the log' }).click();
   await expect(line.getByText('Added to the log.')).toBeVisible();
   await expect(line.getByText(/: My son taped the rug down$/)).toBeVisible();

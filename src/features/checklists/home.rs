@@ -185,6 +185,9 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
         })
     };
     let hazard_text = move || record.with(|r| r.as_ref().map(|r| r.0.clone()).unwrap_or_default());
+    // The log form is drawn again only when the record first appears, so its message stays.
+    let recorded =
+        Memo::new(move |_| record.with(|r| r.as_ref().and_then(|r| r.2.as_ref()).map(|h| h.id)));
     view! {
         <li class="hazard">
             <label class="check check-large">
@@ -197,7 +200,7 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
                 <div class="action-box">
                     <h2 class="action-heading">"What was done"</h2>
                     <div inner_html=log></div>
-                    {move || record.with(|r| r.as_ref().and_then(|r| r.2.as_ref()).map(|h| h.id)).map(|id| view! { <LogAction id hazard=hazard_text()/> })}
+                    {move || recorded.get().map(|id| view! { <LogAction id hazard=untrack(hazard_text)/> })}
                 </div>
             </Show>
         </li>

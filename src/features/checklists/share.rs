@@ -226,12 +226,12 @@ pub fn SharePage() -> impl IntoView {
                 <span><span class="check-label">"Protect it with a passphrase"</span>
                 <span class="choice-hint">"Your employer will need it to open the plan."</span></span>
             </label>
-            <label class="field" hidden=move || !protect.get()>
-                <span>"Passphrase"</span>
-                <span class="hint">"At least 8 characters, for example three words. Tell it to your employer separately."</span>
-                <input type="text" autocomplete="off" autocapitalize="off" spellcheck="false" prop:value=move || passphrase.get()
+            <div class="field" hidden=move || !protect.get()>
+                <label class="field-label" for="share-passphrase">"Passphrase"</label>
+                <span class="hint" id="share-passphrase-hint">"At least 8 characters, for example three words. Tell it to your employer separately."</span>
+                <input type="text" id="share-passphrase" aria-describedby="share-passphrase-hint" autocomplete="off" autocapitalize="off" spellcheck="false" prop:value=move || passphrase.get()
                     on:input=move |ev| { passphrase.set(event_target_value(&ev)); made.set(None); }/>
-            </label>
+            </div>
             <button type="submit" class="button button-primary" disabled=move || working.get()>"Make the link"</button>
             <FormMessage message/>
         </form>
