@@ -146,6 +146,7 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByRole('button', { name: 'Download as a file' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`workplace-plan-${isoDate(today)}.html`);
+  const filePath = await file.path();
   await expectAccessible(page, 'share, link made');
   const previewText = await preview.innerText();
 
@@ -181,6 +182,14 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await expect(desk.getByRole('button', { name: 'Print this plan' })).toBeHidden();
   await expect(plan).toBeVisible();
   await desk.emulateMedia({ media: 'screen' });
+
+  // The file opens on the employer's page too (it holds the link and the plan).
+  await desk.goto('/');
+  await desk.goto('/employer');
+  await expect(desk.getByRole('heading', { name: 'Open a plan file' })).toBeVisible();
+  await expectAccessible(desk, 'employer, no plan');
+  await desk.getByLabel('Plan file').setInputFiles(filePath);
+  for (const text of SHARED) await expect(plan).toContainText(text);
 
   // Damaged (cut short), tampered (one character changed) and newer links.
   const damagedMessage = 'This link is damaged or incomplete';
