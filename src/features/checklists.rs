@@ -77,7 +77,10 @@ pub fn ChecklistsPage() -> impl IntoView {
             if ticked == 0 {
                 "Nothing ticked yet.".to_string()
             } else {
-                format!("{ticked} things to make safer, {done} with something done.")
+                format!(
+                    "{ticked} {} to make safer, {done} with something done.",
+                    if ticked == 1 { "thing" } else { "things" }
+                )
             }
         })
     };
