@@ -54,6 +54,8 @@ pub enum Command {
     Goal(super::goals::GoalCommand),
     /// Self-ratings and counted outcomes (GP appointments, sick days, fit notes).
     Measure(super::measures::MeasureCommand),
+    /// The workplace plan and the home-safety checklist.
+    Checklist(super::checklists::ChecklistCommand),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -162,6 +164,7 @@ impl AppData {
             }
             Command::Goal(command) => super::goals::apply(self, command)?,
             Command::Measure(command) => super::measures::apply(self, command)?,
+            Command::Checklist(command) => super::checklists::apply(self, command)?,
         }
         Ok(())
     }
@@ -214,6 +217,7 @@ impl AppData {
             check_range("days in a phased return week", w.days.into(), 0, 7)?;
         }
         super::measures::validate(self)?;
+        super::checklists::validate(self)?;
         Ok(())
     }
 
