@@ -905,9 +905,9 @@ pub fn insights(data: &AppData, upto: NaiveDate) -> Insights {
         let slot = by_key
             .entry(activity_key(what))
             .or_insert((what, [(0, 0); 2], at));
-        for k in 0..2 {
-            slot.1[k].0 += t[k].0;
-            slot.1[k].1 += t[k].1;
+        for (sum, add) in slot.1.iter_mut().zip(t) {
+            sum.0 += add.0;
+            sum.1 += add.1;
         }
         if at >= slot.2 {
             slot.0 = what;
@@ -1006,7 +1006,7 @@ pub fn balance_sentences(change: &BalanceChange) -> Vec<String> {
 /// The usual starting budget: the average of the baseline days less 20 percent, in whole
 /// minutes (rounded to the nearest). None unless there are three days with time on them.
 pub fn suggested_budget(baseline: &[u16]) -> Option<u16> {
-    if baseline.len() != BASELINE_DAYS || baseline.iter().any(|&m| m == 0) {
+    if baseline.len() != BASELINE_DAYS || baseline.contains(&0) {
         return None;
     }
     let sum: u32 = baseline.iter().map(|&m| u32::from(m)).sum();
