@@ -199,10 +199,15 @@ pub fn minutes_words(minutes: u32) -> String {
     }
 }
 
+/// "09:30", as a time field shows it.
+pub fn time_text(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
 /// "09:30", "Morning" or "Time not given".
 pub fn when_label(entry: &DiaryEntry) -> String {
     match (entry.time, entry.part) {
-        (Some(t), _) => format!("{:02}:{:02}", t.hour(), t.minute()),
+        (Some(t), _) => time_text(t),
         (None, Some(p)) => part_label(p).into(),
         (None, None) => "Time not given".into(),
     }
