@@ -3,7 +3,7 @@
 //! Every rule and figure comes from `domain::diary`; the read-only tables are HTML text.
 
 mod form;
-mod html;
+pub mod html;
 mod settings;
 
 pub use settings::DiarySettings;
@@ -271,7 +271,7 @@ fn DayMarkPicker(day: Memo<NaiveDate>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="mark-heading">
             <h2 id="mark-heading">"How was this day?"</h2>
-            <fieldset class="m-choices">
+            <fieldset class="m-choices day-marks">
                 <legend>"Mark the day"</legend>
                 <p class="hint">"A day marked unwell, holiday or rest is left out of averages and pacing. There are no streaks to keep up."</p>
                 {options}

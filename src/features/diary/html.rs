@@ -30,7 +30,7 @@ pub fn day_html(day: &DayView) -> String {
         return format!("<p>Nothing in your diary for {date} yet.</p>");
     }
     let mut h = format!(
-        r#"<table class="diary-day"><caption class="visually-hidden">What you did on {date}, in time order</caption><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">How long</th></tr></thead><tbody>"#
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="What you did on {date}"><table class="diary-day"><caption class="visually-hidden">What you did on {date}, in time order</caption><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">How long</th></tr></thead><tbody>"#
     );
     for e in &day.entries {
         let when = when_label(e);
@@ -60,7 +60,7 @@ pub fn day_html(day: &DayView) -> String {
     }
     let _ = write!(
         h,
-        r#"</tbody><tfoot><tr><th scope="row" colspan="2">Total</th><td>{}</td></tr></tfoot></table>"#,
+        r#"</tbody><tfoot><tr><th scope="row" colspan="2">Total</th><td>{}</td></tr></tfoot></table></div>"#,
         minutes_words(day.total)
     );
     h.push_str(r#"<p class="day-areas">"#);
@@ -91,7 +91,7 @@ fn balance_rows(h: &mut String, b: &Balance) {
 /// The week: what each day held, the balance across areas of life and average ratings.
 pub fn week_html(w: &WeekView) -> String {
     let mut h = String::from(
-        r#"<table class="diary-week"><caption>What each day held</caption><thead><tr><th scope="col">Day</th><th scope="col">What you did</th><th scope="col">Total</th></tr></thead><tbody>"#,
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="What each day held"><table class="diary-week"><caption>What each day held</caption><thead><tr><th scope="col">Day</th><th scope="col">What you did</th><th scope="col">Total</th></tr></thead><tbody>"#,
     );
     for d in &w.days {
         let day = weekday_date(d.date);
@@ -129,7 +129,7 @@ pub fn week_html(w: &WeekView) -> String {
     }
     let _ = write!(
         h,
-        r#"</tbody><tfoot><tr><th scope="row" colspan="2">The whole week</th><td>{}</td></tr></tfoot></table>"#,
+        r#"</tbody><tfoot><tr><th scope="row" colspan="2">The whole week</th><td>{}</td></tr></tfoot></table></div>"#,
         minutes_words(w.total)
     );
 
@@ -154,13 +154,13 @@ pub fn week_html(w: &WeekView) -> String {
     if w.balance.total == 0 {
         h.push_str("<p>Nothing to show yet for this week.</p>");
     } else {
-        h.push_str(r#"<table class="diary-balance" aria-labelledby="balance-heading"><thead><tr><th scope="col">Area of life</th><th scope="col">Time</th><th scope="col">Share</th></tr></thead><tbody>"#);
+        h.push_str(r#"<div class="table-scroll" tabindex="0" role="region" aria-labelledby="balance-heading"><table class="diary-balance" aria-labelledby="balance-heading"><thead><tr><th scope="col">Area of life</th><th scope="col">Time</th><th scope="col">Share</th></tr></thead><tbody>"#);
         balance_rows(&mut h, &w.balance);
-        h.push_str("</tbody></table>");
+        h.push_str("</tbody></table></div>");
     }
 
     if !w.ratings.is_empty() {
-        h.push_str(r#"<h3 id="averages-heading">Average ratings</h3><table class="diary-ratings" aria-labelledby="averages-heading"><thead><tr><th scope="col">Rating</th><th scope="col">Average</th><th scope="col">Times rated</th></tr></thead><tbody>"#);
+        h.push_str(r#"<h3 id="averages-heading">Average ratings</h3><div class="table-scroll" tabindex="0" role="region" aria-labelledby="averages-heading"><table class="diary-ratings" aria-labelledby="averages-heading"><thead><tr><th scope="col">Rating</th><th scope="col">Average</th><th scope="col">Times rated</th></tr></thead><tbody>"#);
         for r in &w.ratings {
             let _ = write!(
                 h,
@@ -170,7 +170,7 @@ pub fn week_html(w: &WeekView) -> String {
                 r.count
             );
         }
-        h.push_str("</tbody></table>");
+        h.push_str("</tbody></table></div>");
     }
     h
 }
@@ -183,7 +183,7 @@ fn balance_change_html(h: &mut String, c: &BalanceChange) {
     let (first, latest) = (c.first_week, c.latest_week);
     let _ = write!(
         h,
-        r#"</ul><table class="diary-balance"><caption>Share of your recorded time</caption><thead><tr><th scope="col">Area of life</th><th scope="col">First week (from {})</th><th scope="col">Latest week (from {})</th></tr></thead><tbody>"#,
+        r#"</ul><div class="table-scroll" tabindex="0" role="region" aria-label="Share of your recorded time"><table class="diary-balance"><caption>Share of your recorded time</caption><thead><tr><th scope="col">Area of life</th><th scope="col">First week (from {})</th><th scope="col">Latest week (from {})</th></tr></thead><tbody>"#,
         weekday_date(first),
         weekday_date(latest)
     );
@@ -198,7 +198,7 @@ fn balance_change_html(h: &mut String, c: &BalanceChange) {
             minutes_words(c.latest.minutes[i])
         );
     }
-    h.push_str("</tbody></table>");
+    h.push_str("</tbody></table></div>");
 }
 
 /// The insights page's sections.
