@@ -325,3 +325,98 @@ mod share {
         );
     }
 }
+
+/// The diary's week view and a day view with 30 entries a day, built and drawn as the pages
+/// draw them (the domain's figures, the HTML text, put into the page and laid out). It
+/// prints the times to the test log; it does not fail on time.
+#[wasm_bindgen_test]
+fn diary_week_view_render_time() {
+    use chrono::{Duration, NaiveTime};
+    use everyday::domain::diary::{day_view, insights, week_view};
+    use everyday::features::diary::html::{day_html, week_html};
+    use wasm_bindgen::JsCast;
+
+    // Two years of sample data, with the week on screen holding 30 entries every day.
+    let end = now().date();
+    let mut data = sample::two_years(end);
+    let monday = everyday::domain::diary::week_start(end);
+    data.diary.retain(|e| e.date < monday);
+    let mut id = 1_000_000;
+    for d in 0..7 {
+        for i in 0..30u32 {
+            id += 1;
+            data.diary.push(DiaryEntry {
+                id: EntryId(id),
+                date: monday + Duration::days(d),
+                time: NaiveTime::from_hms_opt(6 + i / 2, (i % 2) * 30, 0),
+                part: None,
+                minutes: 15 + (i % 4) as u16 * 5,
+                area: LifeArea::ALL[(i % 4) as usize],
+                what: format!("Activity number {}", i % 12),
+                note: if i % 5 == 0 {
+                    "A note about it".into()
+                } else {
+                    String::new()
+                },
+                ratings: EntryRatings {
+                    mood: Some((i % 11) as u8),
+                    enjoyment: Some(((i + 3) % 11) as u8),
+                    ..EntryRatings::default()
+                },
+            });
+        }
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    };
+    let (mut build, mut html_ms, mut draw, mut day_draw, mut ins) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for round in 0..7 {
+        let t0 = ms();
+        let week = week_view(&data, end);
+        let t1 = ms();
+        let text = week_html(&week);
+        let t2 = ms();
+        host.set_inner_html(&text);
+        let _ = host.offset_height(); // force layout
+        let t3 = ms();
+        let day = day_view(&data, end);
+        assert_eq!(day.entries.len(), 30);
+        host.set_inner_html(&day_html(&day));
+        let _ = host.offset_height();
+        let t4 = ms();
+        let found = insights(&data, end);
+        let t5 = ms();
+        assert_eq!(week.days.len(), 7);
+        assert_eq!(week.total, week.days.iter().map(|d| d.total).sum::<u32>());
+        assert!(found.balance.is_some());
+        if round > 0 {
+            build.push(t1 - t0);
+            html_ms.push(t2 - t1);
+            draw.push(t3 - t2);
+            day_draw.push(t4 - t3);
+            ins.push(t5 - t4);
+        }
+    }
+    assert_eq!(host.query_selector_all("tbody tr").unwrap().length(), 30);
+    console_log!(
+        "diary render (two years of data, the week on screen with 30 entries a day; medians of 6 runs):\n\
+         week view figures {:.2} ms, its HTML {:.2} ms, put in the page and laid out {:.2} ms: \
+         week view render {:.2} ms in all\n\
+         a day with 30 entries, built, put in the page and laid out: {:.2} ms\n\
+         insights over all {} entries: {:.2} ms",
+        median(build.clone()),
+        median(html_ms.clone()),
+        median(draw.clone()),
+        median(build) + median(html_ms) + median(draw),
+        median(day_draw),
+        data.diary.len(),
+        median(ins)
+    );
+    host.remove();
+}
