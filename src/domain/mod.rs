@@ -14,4 +14,5 @@ pub mod ratings;
 pub mod sample;
 pub mod settings;
 pub mod state;
+pub mod summary;
 pub mod wire;

@@ -36,4 +36,10 @@ pub struct Settings {
     pub next_review: Option<NaiveDate>,
     #[serde(default)]
     pub diary_ratings: DiaryRatingToggles,
+    /// The day of the last review with the OT: "since the last review" summaries start there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_review: Option<NaiveDate>,
+    /// "What I want to talk about", kept for the next summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub talk_about: String,
 }

@@ -54,6 +54,10 @@ pub enum Command {
     Goal(super::goals::GoalCommand),
     /// Self-ratings and counted outcomes (GP appointments, sick days, fit notes).
     Measure(super::measures::MeasureCommand),
+    /// The day of the last review with the OT (for "since the last review" summaries).
+    SetLastReview(Option<NaiveDate>),
+    /// "What I want to talk about" on the summary.
+    SetTalkAbout(String),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -162,6 +166,16 @@ impl AppData {
             }
             Command::Goal(command) => super::goals::apply(self, command)?,
             Command::Measure(command) => super::measures::apply(self, command)?,
+            Command::SetLastReview(date) => self.settings.last_review = date,
+            Command::SetTalkAbout(text) => {
+                let text = text.trim().to_string();
+                check_text(
+                    "\"what I want to talk about\" text",
+                    &text,
+                    super::summary::MAX_TALK_CHARS,
+                )?;
+                self.settings.talk_about = text;
+            }
         }
         Ok(())
     }
@@ -170,6 +184,11 @@ impl AppData {
     /// or a link, so a bad value is reported rather than shown or scored.
     pub fn validate(&self) -> Result<(), DomainError> {
         check_text("name", &self.settings.name, MAX_NAME_CHARS)?;
+        check_text(
+            "\"what I want to talk about\" text",
+            &self.settings.talk_about,
+            super::summary::MAX_TALK_CHARS,
+        )?;
         for goal in &self.goals {
             check_range("goal's starting level", goal.baseline.into(), -2, -1)?;
             if let Some(i) = goal.importance {
