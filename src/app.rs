@@ -7,7 +7,8 @@ use leptos_router::path;
 
 use crate::components::notices::Notices;
 use crate::features::{
-    checklists, diary, employer, goals, measures, ot, progress, settings, today,
+    checklists, diary, employer, goals, measures, ot, ot_summaries, progress, settings, summary,
+    today,
 };
 use crate::state::AppState;
 
@@ -25,6 +26,8 @@ pub mod paths {
     pub const OT: &str = "/ot";
     pub const EMPLOYER: &str = "/employer";
     pub const GOAL_NEW: &str = "/goals/new";
+    pub const SUMMARY: &str = "/summary";
+    pub const OT_SUMMARIES: &str = "/ot/summaries";
 
     /// A goal's own page.
     pub fn goal(id: crate::domain::ids::GoalId) -> String {
@@ -63,6 +66,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/progress/work-ability") view=|| view! { <PatientLayout><measures::WorkAbilityPage/></PatientLayout> }/>
                 <Route path=path!("/progress/appointments") view=|| view! { <PatientLayout><measures::EventsPage/></PatientLayout> }/>
                 <Route path=path!("/settings") view=|| view! { <PatientLayout><settings::SettingsPage/></PatientLayout> }/>
+                <Route path=path!("/summary") view=|| view! { <PatientLayout><summary::SummaryPage/></PatientLayout> }/>
+                <Route path=path!("/ot/summaries") view=|| view! { <RoleLayout role="For occupational therapists"><ot_summaries::OtSummariesPage/></RoleLayout> }/>
                 <Route path=path!("/ot") view=|| view! { <RoleLayout role="For occupational therapists"><ot::OtPage/></RoleLayout> }/>
                 <Route path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"><employer::EmployerPage/></RoleLayout> }/>
             </Routes>

@@ -1378,5 +1378,6 @@ pub fn signed_tenths(tenths: i64) -> String {
     format!("{sign}{}", measures::tenths_text(tenths))
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
