@@ -172,26 +172,33 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
   await talk.fill('Going back to work full time, & my sleep');
   await talk.blur();
   await expect(page.getByText('Saved on this phone.')).toBeVisible();
-  await expect(sheet.getByRole('region', { name: 'What I want to talk about' })).toContainText('Going back to work full time, & my sleep');
+  await expect(sheet.getByRole('region', { name: 'What I want to talk about', exact: true })).toContainText('Going back to work full time, & my sleep');
 
   // The figures, worked by hand.
-  const goals = sheet.getByRole('region', { name: 'Goals' });
+  const goals = sheet.getByRole('region', { name: 'Goals', exact: true });
   await expect(goals).toContainText('Goal score (T-score): 60.0 (at the start: 40.0), over 1 goal.');
   await expect(goals).toContainText('Steps ticked off in this period: 3.');
   await expect(goals.getByRole('row', { name: /Walk to the shop/ })).toContainText('0 on 5 Mar 2026, +1 on 20 Mar 2026');
-  const ratings = sheet.getByRole('region', { name: 'Confidence and self-ratings' });
+  const ratings = sheet.getByRole('region', { name: 'Confidence and self-ratings', exact: true });
   await expect(ratings.getByRole('row', { name: /Confidence check-in/ })).toContainText('+4 points (133% higher)');
-  const outcomes = sheet.getByRole('region', { name: 'GP appointments, sick days and fit notes' });
+  const outcomes = sheet.getByRole('region', { name: 'GP appointments, sick days and fit notes', exact: true });
   await expect(outcomes.getByRole('row', { name: /GP appointments/ })).toContainText('12.1 a month1.1 a month');
   await expect(outcomes.getByRole('row', { name: /Days off sick/ })).toContainText('2');
-  const diary = sheet.getByRole('region', { name: 'Activity diary' });
+  const diary = sheet.getByRole('region', { name: 'Activity diary', exact: true });
   await expect(diary).toContainText('108 entries on 27 of the 28 days. Days marked unwell: 2');
-  await expect(sheet.getByRole('region', { name: 'Workplace plan and phased return' })).toContainText('Week 4 of 4 (20 hours over 5 days); 2 weeks of 4 marked done.');
-  await expect(sheet.getByRole('region', { name: 'Home safety' })).toContainText('Falls self-check on 3 March 2026: 4 of 6 points.');
+  await expect(sheet.getByRole('region', { name: 'Workplace plan and phased return', exact: true })).toContainText('Week 4 of 4 (20 hours over 5 days); 2 weeks of 4 marked done.');
+  await expect(sheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Falls self-check on 3 March 2026: 4 of 6 points.');
+
+  if (process.env.SHOTS) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, i = 0; y < height; y += 740, i++) {
+      await page.screenshot({ path: `/tmp/shot-phone-${i}.png`, fullPage: true, clip: { x: 0, y, width: 360, height: Math.min(740, height - y) } });
+    }
+  }
 
   // Leave home safety out: the sheet and the file say so.
   await page.getByRole('checkbox', { name: 'Home safety' }).uncheck();
-  await expect(sheet.getByRole('region', { name: 'Home safety' })).toContainText('Left out of this summary.');
+  await expect(sheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Left out of this summary.');
   await page.getByText("See the summary file's text").click();
   const shown = await page.locator('pre.file-text').innerText();
   expect(shown).not.toContain('"home"');
@@ -259,15 +266,21 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
 
   // The same one-page view, and the caseload table with the right figures.
   const otSheet = otPage.getByRole('article', { name: 'Summary for J. B.' });
-  await expect(otSheet.getByRole('region', { name: 'Goals' })).toContainText('Goal score (T-score): 60.0 (at the start: 40.0)');
-  await expect(otSheet.getByRole('region', { name: 'Home safety' })).toContainText('Left out of this summary.');
-  await expect(otSheet.getByRole('region', { name: 'What I want to talk about' })).toContainText('Going back to work full time, & my sleep');
+  await expect(otSheet.getByRole('region', { name: 'Goals', exact: true })).toContainText('Goal score (T-score): 60.0 (at the start: 40.0)');
+  await expect(otSheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Left out of this summary.');
+  await expect(otSheet.getByRole('region', { name: 'What I want to talk about', exact: true })).toContainText('Going back to work full time, & my sleep');
   const row = otPage.getByRole('table', { name: /One row per person/ }).getByRole('row', { name: /J\. B\./ });
   await expect(row).toContainText('1 Mar 2026 to 28 Mar 2026');
   await expect(row.getByRole('cell')).toHaveText(['1 Mar 2026 to 28 Mar 2026', '60.0 (40.0)', '+4', '–', '2.1', '1.1', '2', '1']);
   await expect(otPage.locator('.totals')).toContainText('Fewer GP appointments a month since starting1 of 1 (100%); halved or better: 0 of 1 (0%)');
   await expect(otPage.locator('.totals')).toContainText('average change +4 points; more confident: 1 of 1 (100%)');
   await expectAccessible(otPage, 'OT summaries with a summary open and file messages');
+  if (process.env.SHOTS) {
+    const height = await otPage.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, i = 0; y < height; y += 900, i++) {
+      await otPage.screenshot({ path: `/tmp/shot-ot-${i}.png`, fullPage: true, clip: { x: 0, y, width: 1280, height: Math.min(900, height - y) } });
+    }
+  }
 
   // A second copy by drag and drop is refused as already open.
   const dataTransfer = await otPage.evaluateHandle((text) => {
