@@ -5,7 +5,10 @@
 //! diary as CSV, and the OT's caseload table across several summaries.
 //!
 //! Figures are whole numbers (scores and rates in tenths) so the file holds no floats and the
-//! same figures show on the phone and on the OT's computer.
+//! same figures show on the phone and on the OT's computer. Where a stored record type fits
+//! (progress records, outcome events, workplace items, phased return weeks, hazards, falls
+//! checks) the file reuses it: its (de)serialising code is already in the app, and each new
+//! list type would add its own.
 
 use std::collections::BTreeSet;
 
@@ -13,12 +16,14 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::activity::{DayKind, LifeArea, PartOfDay};
-use super::checklists::{AdviceKind, ItemStatus, Owner, Room};
+use super::checklists::{
+    AdviceKind, FallsCheck, HazardCheck, ItemStatus, Owner, PhasedReturnWeek, Room, WorkplaceItem,
+};
 use super::dates::{iso_date, long_date, short_date};
 use super::envelope::{DecodeError, Envelope};
-use super::goals::{self, latest_level, GoalStatus};
+use super::goals::{self, latest_level, GoalStatus, ProgressRecord};
 use super::measures::{self, div_round, Measure, Period, OUTCOME_KINDS};
-use super::outcomes::OutcomeKind;
+use super::outcomes::{OutcomeEvent, OutcomeKind};
 use super::state::{check_range, check_text, AppData, DomainError, MAX_NAME_CHARS};
 
 /// Format name of a summary file.
@@ -168,18 +173,12 @@ pub struct GoalLine {
     /// The latest level before the period started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<i8>,
-    /// Levels recorded in the period, oldest first.
+    /// Levels recorded in the period, oldest first (without their notes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub levels: Vec<LevelAt>,
+    pub levels: Vec<ProgressRecord>,
     /// Steps ticked off in the period, with how many times.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<StepDone>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LevelAt {
-    pub date: NaiveDate,
-    pub level: i8,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -249,21 +248,13 @@ pub struct OutcomesPart {
     pub counts: [u32; 4],
     /// Each one in the period, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<EventLine>,
+    pub events: Vec<OutcomeEvent>,
     /// Before the OT start date, up to the end of the period (none without a start date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<RateSpan>,
     /// Since the OT start date (or everything, without one), up to the end of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<RateSpan>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventLine {
-    pub date: NaiveDate,
-    pub kind: OutcomeKind,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
 }
 
 /// Days with records and the events in a span, for per-month rates (see `domain::measures`).
@@ -377,34 +368,12 @@ pub struct RatingAverage {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkplacePart {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<WorkplaceLine>,
+    pub items: Vec<WorkplaceItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<NaiveDate>,
+    /// The phased return, in date order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub weeks: Vec<WeekLine>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkplaceLine {
-    pub kind: AdviceKind,
-    pub text: String,
-    pub status: ItemStatus,
-    #[serde(default)]
-    pub owner: Owner,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WeekLine {
-    pub starts: NaiveDate,
-    pub hours: u8,
-    #[serde(default)]
-    pub days: u8,
-    #[serde(default)]
-    pub done: bool,
+    pub weeks: Vec<PhasedReturnWeek>,
 }
 
 /// The home-safety checklist: hazards that apply and what was done about them.
@@ -413,41 +382,18 @@ pub struct HomePart {
     /// Hazards on the checklist.
     #[serde(default)]
     pub checked: u32,
-    /// Hazards that apply to the home.
+    /// Hazards that apply to the home, each with what was done about it by the end of the
+    /// period.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hazards: Vec<HazardLine>,
+    pub hazards: Vec<HazardCheck>,
     /// The latest falls self-check by the end of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub falls: Option<FallsLine>,
+    pub falls: Option<FallsCheck>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HazardLine {
-    pub room: Room,
-    pub hazard: String,
-    #[serde(default)]
-    pub fix: String,
-    /// Something was done about it at any time up to the end of the period.
-    #[serde(default)]
-    pub acted: bool,
-    /// What was done in the period.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<ActionLine>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActionLine {
-    pub date: NaiveDate,
-    pub what: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FallsLine {
-    pub date: NaiveDate,
-    /// "Yes" answers.
-    pub points: u32,
-    /// Statements answered.
-    pub of: u32,
+/// "Yes" answers on a falls self-check.
+pub fn falls_points(check: &FallsCheck) -> u32 {
+    check.answers.iter().filter(|a| **a).count() as u32
 }
 
 /// Four or more points on the falls self-check suggest talking to the GP or OT.
@@ -495,13 +441,14 @@ fn goals_part(data: &AppData, from: NaiveDate, to: NaiveDate) -> GoalsPart {
         if g.created > to {
             continue;
         }
-        let mut levels: Vec<LevelAt> = g
+        let mut levels: Vec<ProgressRecord> = g
             .progress
             .iter()
             .filter(|p| in_period(p.date, from, to))
-            .map(|p| LevelAt {
+            .map(|p| ProgressRecord {
                 date: p.date,
                 level: p.level,
+                note: String::new(),
             })
             .collect();
         // Stored records are in date order; records from elsewhere need not be.
@@ -592,15 +539,11 @@ fn measure_line(
 
 fn outcomes_part(data: &AppData, from: NaiveDate, to: NaiveDate) -> OutcomesPart {
     let mut part = OutcomesPart::default();
-    let mut events: Vec<EventLine> = data
+    let mut events: Vec<OutcomeEvent> = data
         .outcomes
         .iter()
         .filter(|e| in_period(e.date, from, to))
-        .map(|e| EventLine {
-            date: e.date,
-            kind: e.kind,
-            reason: e.reason.clone(),
-        })
+        .cloned()
         .collect();
     insertion_sort(&mut events, |e| e.date);
     for e in &events {
@@ -693,73 +636,35 @@ fn day_kind_code(kind: DayKind) -> u8 {
 
 fn workplace_part(data: &AppData) -> WorkplacePart {
     let w = &data.workplace;
-    let mut weeks: Vec<WeekLine> = w
-        .phased_return
-        .iter()
-        .map(|p| WeekLine {
-            starts: p.starts,
-            hours: p.hours,
-            days: p.days,
-            done: p.done,
-        })
-        .collect();
+    let mut weeks = w.phased_return.clone();
     insertion_sort(&mut weeks, |p| p.starts);
     WorkplacePart {
-        items: w
-            .items
-            .iter()
-            .map(|i| WorkplaceLine {
-                kind: i.kind,
-                text: i.text.clone(),
-                status: i.status,
-                owner: i.owner,
-                review: i.review,
-                reason: i.reason.clone(),
-            })
-            .collect(),
+        items: w.items.clone(),
         review: w.review,
         weeks,
     }
 }
 
-fn home_part(data: &AppData, from: NaiveDate, to: NaiveDate) -> HomePart {
+fn home_part(data: &AppData, to: NaiveDate) -> HomePart {
     let h = &data.home_safety;
     let falls = h
         .falls_checks
         .iter()
         .filter(|f| f.date <= to)
-        .fold(
-            None::<&super::checklists::FallsCheck>,
-            |best, f| match best {
-                Some(b) if b.date > f.date => Some(b),
-                _ => Some(f),
-            },
-        )
-        .map(|f| FallsLine {
-            date: f.date,
-            points: f.answers.iter().filter(|a| **a).count() as u32,
-            of: f.answers.len() as u32,
-        });
+        .fold(None::<&FallsCheck>, |best, f| match best {
+            Some(b) if b.date > f.date => Some(b),
+            _ => Some(f),
+        })
+        .cloned();
     HomePart {
         checked: h.hazards.len() as u32,
         hazards: h
             .hazards
             .iter()
             .filter(|z| z.applies)
-            .map(|z| HazardLine {
-                room: z.room,
-                hazard: z.hazard.clone(),
-                fix: z.fix.clone(),
-                acted: z.actions.iter().any(|a| a.date <= to),
-                actions: z
-                    .actions
-                    .iter()
-                    .filter(|a| in_period(a.date, from, to))
-                    .map(|a| ActionLine {
-                        date: a.date,
-                        what: a.what.clone(),
-                    })
-                    .collect(),
+            .map(|z| HazardCheck {
+                actions: z.actions.iter().filter(|a| a.date <= to).cloned().collect(),
+                ..z.clone()
             })
             .collect(),
         falls,
@@ -791,7 +696,7 @@ pub fn build(
         outcomes: parts.outcomes.then(|| outcomes_part(data, from, to)),
         diary: parts.diary.then(|| diary_part(data, from, to)),
         workplace: parts.workplace.then(|| workplace_part(data)),
-        home: parts.home.then(|| home_part(data, from, to)),
+        home: parts.home.then(|| home_part(data, to)),
     }
 }
 
@@ -903,7 +808,7 @@ pub fn room_label(room: Room) -> &'static str {
 }
 
 /// "3 agreed, 2 in place, 1 not possible": the statuses that have items.
-pub fn status_counts(items: &[WorkplaceLine]) -> String {
+pub fn status_counts(items: &[WorkplaceItem]) -> String {
     let parts: Vec<String> = STATUSES
         .iter()
         .filter_map(|&s| {
@@ -916,7 +821,7 @@ pub fn status_counts(items: &[WorkplaceLine]) -> String {
 
 /// Phased return progress at the end of the period, in words: "Week 3 of 6 (20 hours over 4
 /// days); 2 weeks done."
-pub fn phased_return_words(weeks: &[WeekLine], to: NaiveDate) -> String {
+pub fn phased_return_words(weeks: &[PhasedReturnWeek], to: NaiveDate) -> String {
     if weeks.is_empty() {
         return String::new();
     }
@@ -973,8 +878,9 @@ pub fn encode_summary(s: &Summary, at: NaiveDateTime) -> String {
         saved_at: Some(at),
         data: s,
     };
-    // Serialising plain data to a String cannot fail.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    // Compact, like the backup, so the (de)serialising code of the shared record types is
+    // shared too. Serialising plain data to a String cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -1077,6 +983,15 @@ pub fn validate(s: &Summary) -> Result<(), DomainError> {
             check_text("reason", &e.reason, MAX_ITEM_CHARS)?;
         }
     }
+    let dated = |what: &str, d: NaiveDate| {
+        if d > s.to {
+            Err(DomainError::Invalid(format!(
+                "The summary has {what} dated after its period."
+            )))
+        } else {
+            Ok(())
+        }
+    };
     if let Some(d) = &s.diary {
         for r in &d.ratings {
             check_range("average rating", r.average.into(), 0, 100)?;
@@ -1086,6 +1001,7 @@ pub fn validate(s: &Summary) -> Result<(), DomainError> {
         for i in &w.items {
             check_text("workplace item", &i.text, MAX_ITEM_CHARS)?;
             check_text("reason", &i.reason, MAX_ITEM_CHARS)?;
+            check_text("note", &i.note, MAX_ITEM_CHARS)?;
         }
         for wk in &w.weeks {
             check_range("hours in a phased return week", wk.hours.into(), 0, 80)?;
@@ -1098,14 +1014,11 @@ pub fn validate(s: &Summary) -> Result<(), DomainError> {
             check_text("suggested fix", &z.fix, MAX_ITEM_CHARS)?;
             for a in &z.actions {
                 check_text("action", &a.what, MAX_ITEM_CHARS)?;
+                dated("an action", a.date)?;
             }
         }
         if let Some(f) = &h.falls {
-            if f.points > f.of {
-                return Err(DomainError::Invalid(
-                    "The falls self-check has more points than answers.".into(),
-                ));
-            }
+            dated("a falls self-check", f.date)?;
         }
     }
     Ok(())

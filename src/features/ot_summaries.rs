@@ -231,16 +231,17 @@ pub fn OtSummariesPage() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <Show when=move || !ot.opened.with(Vec::is_empty)>
-            <section class="card" aria-labelledby="caseload-heading">
+        <section class="card" aria-labelledby="caseload-heading" hidden=move || ot.opened.with(Vec::is_empty)>
                 <h2 id="caseload-heading">"Caseload"</h2>
                 <div inner_html=move || ot.opened.with(|o| {
                     let list: Vec<Summary> = o.iter().map(|x| x.summary.clone()).collect();
                     let (rows, totals) = caseload(&list);
+                    if o.is_empty() {
+                        return String::new();
+                    }
                     caseload_html(&rows, &totals)
                 })></div>
-            </section>
-        </Show>
+        </section>
         <section class="card no-print" aria-labelledby="keep-heading">
             <h2 id="keep-heading">"Keeping summaries on this computer"</h2>
             <p>{move || if ot.kept.get() {
@@ -249,12 +250,8 @@ pub fn OtSummariesPage() -> impl IntoView {
                 "The summaries you open are not kept: they go when you close this page."
             }}</p>
             <div class="button-row">
-                <Show when=move || !ot.kept.get()>
-                    <button type="button" class="button" on:click=keep>"Keep these summaries on this computer"</button>
-                </Show>
-                <Show when=move || ot.kept.get()>
-                    <button type="button" class="button" on:click=clear>"Clear kept summaries from this computer"</button>
-                </Show>
+                <button type="button" class="button" hidden=move || ot.kept.get() on:click=keep>"Keep these summaries on this computer"</button>
+                <button type="button" class="button" hidden=move || !ot.kept.get() on:click=clear>"Clear kept summaries from this computer"</button>
             </div>
             <p class="form-message" role="status">{move || ot.keep_message.get()}</p>
         </section>

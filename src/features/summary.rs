@@ -184,13 +184,11 @@ pub fn SummaryPage() -> impl IntoView {
             Err(e) => e,
         }));
     };
-    let can_share = move || {
-        share::can_share(&[ShareFile {
-            name: "everyday-summary.json",
-            text: "{}",
-            mime: JSON_MIME,
-        }])
-    };
+    let can_share = share::can_share(&[ShareFile {
+        name: "everyday-summary.json",
+        text: "{}",
+        mime: JSON_MIME,
+    }]);
     let share_files = move |_| {
         let Some(s) = summary.get_untracked() else {
             return message.set(Some("Please choose the period first.".into()));
@@ -263,20 +261,18 @@ pub fn SummaryPage() -> impl IntoView {
             <section class="card" aria-labelledby="period-heading">
                 <h2 id="period-heading">"Which period?"</h2>
                 <Choices legend="Show the summary for" name="period" options=options value=choice/>
-                <Show when=move || choice.get() == Some(0)>
+                <div hidden=move || choice.get() != Some(0)>
                     <p>{review_hint}</p>
                     <form on:submit=save_review>
                         <DateField id="last-review" label="When was your last review with your OT?" value=review_text/>
                         <button type="submit" class="button">"Save review date"</button>
                         <p class="form-message" role="status">{move || review_message.get()}</p>
                     </form>
-                </Show>
-                <Show when=move || choice.get() == Some(2)>
-                    <div class="date-pair">
-                        <DateField id="summary-from" label="First day" value=from_text/>
-                        <DateField id="summary-to" label="Last day" value=to_text/>
-                    </div>
-                </Show>
+                </div>
+                <div class="date-pair" hidden=move || choice.get() != Some(2)>
+                    <DateField id="summary-from" label="First day" value=from_text/>
+                    <DateField id="summary-to" label="Last day" value=to_text/>
+                </div>
                 <p class="form-message" role="status">{move || period.get().err()}</p>
             </section>
             <section class="card" aria-labelledby="talk-heading">
@@ -308,9 +304,7 @@ pub fn SummaryPage() -> impl IntoView {
         <section class="card no-print" aria-labelledby="send-heading">
             <h2 id="send-heading">"Send, save or print"</h2>
             <div class="button-column">
-                <Show when=can_share>
-                    <button type="button" class="button button-primary" on:click=share_files>"Send with…"</button>
-                </Show>
+                <button type="button" class="button button-primary" hidden=!can_share on:click=share_files>"Send with…"</button>
                 <button type="button" class="button" on:click=download_summary>"Download the summary file"</button>
                 <button type="button" class="button" on:click=download_csv>"Download the diary (CSV)"</button>
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
@@ -318,19 +312,24 @@ pub fn SummaryPage() -> impl IntoView {
             <p class="form-message" role="status">{move || message.get()}</p>
             <details class="explain" on:toggle=move |ev| show_json.set(details_open(&ev))>
                 <summary>"See the summary file's text"</summary>
-                <Show when=move || show_json.get()>
-                    <pre class="file-text" tabindex="0">{move || summary.with(|s| s.as_ref().map(file_text).unwrap_or_default())}</pre>
-                </Show>
+                <pre class="file-text" tabindex="0" hidden=move || !show_json.get()>{move || {
+                    // Written only while open.
+                    if !show_json.get() {
+                        return String::new();
+                    }
+                    summary.with(|s| s.as_ref().map(file_text).unwrap_or_default())
+                }}</pre>
             </details>
             <details class="explain" on:toggle=move |ev| show_csv.set(details_open(&ev))>
                 <summary>"See the diary file's text"</summary>
-                <Show when=move || show_csv.get()>
-                    <pre class="file-text" tabindex="0">{move || {
-                        let _ = period.get();
-                        state.data.track();
-                        csv_text().map(|(_, t)| t).unwrap_or_default()
-                    }}</pre>
-                </Show>
+                <pre class="file-text" tabindex="0" hidden=move || !show_csv.get()>{move || {
+                    if !show_csv.get() {
+                        return String::new();
+                    }
+                    let _ = period.get();
+                    state.data.track();
+                    csv_text().map(|(_, t)| t).unwrap_or_default()
+                }}</pre>
             </details>
         </section>
     }

@@ -11,10 +11,10 @@ use crate::domain::dates::{long_date, short_date};
 use crate::domain::goals::{level_name, level_number, GoalStatus};
 use crate::domain::measures::{kind_label, kind_plural, work_ability_words, OUTCOME_KINDS};
 use crate::domain::summary::{
-    advice_label, area_shares, change_words, minutes_words, owner_label, period_words,
-    phased_return_words, room_label, score_words, status_counts, status_label, t_words, DiaryPart,
-    GoalsPart, HomePart, MeasureLine, OutcomesPart, RatingsPart, Summary, WorkplacePart,
-    FALLS_POINTS_TO_TALK,
+    advice_label, area_shares, change_words, falls_points, minutes_words, owner_label,
+    period_words, phased_return_words, room_label, score_words, status_counts, status_label,
+    t_words, DiaryPart, GoalsPart, HomePart, MeasureLine, OutcomesPart, RatingsPart, Summary,
+    WorkplacePart, FALLS_POINTS_TO_TALK,
 };
 
 const LEFT_OUT: &str = r#"<p class="left-out">Left out of this summary.</p>"#;
@@ -119,7 +119,7 @@ pub fn sheet_html(s: &Summary, key: &str) -> String {
     part(&mut h, &id("home"), "Home safety");
     match &s.home {
         None => h.push_str(LEFT_OUT),
-        Some(x) => home_html(&mut h, x),
+        Some(x) => home_html(&mut h, x, s.from),
     }
     h.push_str("</section></article>");
     h
@@ -433,13 +433,13 @@ fn workplace_html(h: &mut String, w: &WorkplacePart, to: chrono::NaiveDate) {
     }
 }
 
-fn home_html(h: &mut String, x: &HomePart) {
+fn home_html(h: &mut String, x: &HomePart, from: chrono::NaiveDate) {
     if x.checked == 0 && x.falls.is_none() {
         h.push_str("<p>No home-safety checklist.</p>");
         return;
     }
     if x.checked > 0 {
-        let acted = x.hazards.iter().filter(|z| z.acted).count();
+        let acted = x.hazards.iter().filter(|z| !z.actions.is_empty()).count();
         let _ = write!(
             h,
             "<p>{} of the {} hazards checked apply to the home; something has been done about {acted}.</p>",
@@ -454,18 +454,16 @@ fn home_html(h: &mut String, x: &HomePart) {
             &["Room", "Hazard", "Suggested fix", "Done in this period"],
         );
         for z in &x.hazards {
-            let done = if z.actions.is_empty() {
-                if z.acted {
-                    "Done before".to_string()
-                } else {
-                    "Nothing yet".to_string()
-                }
-            } else {
-                z.actions
-                    .iter()
-                    .map(|a| format!("{}: {}", short_date(a.date), esc(&a.what)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            let in_period: Vec<String> = z
+                .actions
+                .iter()
+                .filter(|a| a.date >= from)
+                .map(|a| format!("{}: {}", short_date(a.date), esc(&a.what)))
+                .collect();
+            let done = match (in_period.is_empty(), z.actions.is_empty()) {
+                (false, _) => in_period.join("; "),
+                (true, false) => "Done before this period".to_string(),
+                (true, true) => "Nothing yet".to_string(),
             };
             let _ = write!(
                 h,
@@ -482,9 +480,9 @@ fn home_html(h: &mut String, x: &HomePart) {
             h,
             "<p><strong>Falls self-check</strong> on {}: {} of {} points.{}</p>",
             long_date(f.date),
-            f.points,
-            f.of,
-            if f.points >= FALLS_POINTS_TO_TALK {
+            falls_points(f),
+            f.answers.len(),
+            if falls_points(f) >= FALLS_POINTS_TO_TALK {
                 " Four or more points: worth talking to the GP or OT."
             } else {
                 ""

@@ -21,7 +21,7 @@ pub fn load<K: KeyValue>(kv: &K) -> Vec<KeptFile> {
         .into_iter()
         .filter(|k| k.starts_with(OT_PREFIX))
         .collect();
-    keys.sort();
+    keys.sort_unstable();
     keys.into_iter()
         .filter_map(|k| {
             // "everyday-ot/summary/007/name.json"
