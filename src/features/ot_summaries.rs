@@ -150,7 +150,8 @@ pub fn OtSummariesPage() -> impl IntoView {
     }
     if !ot.messages.with_untracked(Vec::is_empty) {
         let n = ot.opened.with_untracked(Vec::len);
-        ot.messages.set(Vec::new());
+        // Only a kept file that no longer opens needs a message of its own.
+        ot.messages.update(|m| m.retain(|x| !x.ok));
         ot.keep_message.set(Some(format!(
             "{n} {} kept on this computer {} opened.",
             if n == 1 { "summary" } else { "summaries" },

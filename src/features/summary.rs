@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::PageHeading;
+use leptos_router::components::A;
+
+use crate::app::{paths, PageHeading};
 use crate::components::choices::{Choice, Choices};
 use crate::components::date_field::DateField;
 use crate::domain::dates::{iso_date, long_date};
@@ -297,6 +299,11 @@ pub fn SummaryPage() -> impl IntoView {
                         on:change=move |ev| with_csv.set(event_target_checked(&ev))/>
                     <label for="with-csv">"When sending, also send the diary as a spreadsheet file (CSV)"</label>
                 </div>
+                <p hidden=move || state.data.with(|d| !d.settings.name.is_empty())>
+                    "Your summary has no name on it. "
+                    <A href=paths::SETTINGS>"Add your name or initials in Settings"</A>
+                    " so your OT knows it is yours."
+                </p>
                 <p>"The summary below is exactly what the summary file holds."</p>
             </section>
         </div>
