@@ -7,7 +7,8 @@ use leptos_router::path;
 
 use crate::components::notices::Notices;
 use crate::features::{
-    checklists, diary, employer, goals, measures, ot, progress, settings, today,
+    checklists, diary, employer, goals, measures, ot, ot_summaries, progress, settings, summary,
+    today,
 };
 use crate::state::AppState;
 
@@ -39,6 +40,8 @@ pub mod paths {
     pub fn room(room: crate::domain::checklists::Room) -> String {
         format!("/checklists/home/room/{}", room.code())
     }
+    pub const SUMMARY: &str = "/summary";
+    pub const OT_SUMMARIES: &str = "/ot/summaries";
 
     /// A goal's own page.
     pub fn goal(id: crate::domain::ids::GoalId) -> String {
@@ -87,6 +90,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/progress/work-ability") view=|| view! { <PatientLayout><measures::WorkAbilityPage/></PatientLayout> }/>
                 <Route path=path!("/progress/appointments") view=|| view! { <PatientLayout><measures::EventsPage/></PatientLayout> }/>
                 <Route path=path!("/settings") view=|| view! { <PatientLayout><settings::SettingsPage/></PatientLayout> }/>
+                <Route path=path!("/summary") view=|| view! { <PatientLayout><summary::SummaryPage/></PatientLayout> }/>
+                <Route path=path!("/ot/summaries") view=|| view! { <RoleLayout role="For occupational therapists"><ot_summaries::OtSummariesPage/></RoleLayout> }/>
                 <Route path=path!("/ot") view=|| view! { <RoleLayout role="For occupational therapists"><ot::OtPage/></RoleLayout> }/>
                 <Route path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"><employer::EmployerPage/></RoleLayout> }/>
             </Routes>

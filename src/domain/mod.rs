@@ -18,5 +18,6 @@ pub mod sample;
 pub mod settings;
 pub mod share;
 pub mod state;
+pub mod summary;
 pub mod wire;
 pub mod workplace;

@@ -41,6 +41,12 @@ pub struct Settings {
     /// Pacing: off by default; a daily activity budget when switched on.
     #[serde(default, skip_serializing_if = "Pacing::is_default")]
     pub pacing: Pacing,
+    /// The day of the last review with the OT: "since the last review" summaries start there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_review: Option<NaiveDate>,
+    /// "What I want to talk about", kept for the next summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub talk_about: String,
 }
 
 /// Pacing support: a daily budget in minutes for an area of life (or all activity except

@@ -58,6 +58,10 @@ pub enum Command {
     Checklist(super::checklists::ChecklistCommand),
     /// The activity diary, day marks, diary ratings and pacing.
     Diary(super::diary::DiaryCommand),
+    /// The day of the last review with the OT (for "since the last review" summaries).
+    SetLastReview(Option<NaiveDate>),
+    /// "What I want to talk about" on the summary.
+    SetTalkAbout(String),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -168,6 +172,16 @@ impl AppData {
             Command::Measure(command) => super::measures::apply(self, command)?,
             Command::Checklist(command) => super::checklists::apply(self, command)?,
             Command::Diary(command) => super::diary::apply(self, command)?,
+            Command::SetLastReview(date) => self.settings.last_review = date,
+            Command::SetTalkAbout(text) => {
+                let text = text.trim().to_string();
+                check_text(
+                    "\"what I want to talk about\" text",
+                    &text,
+                    super::summary::MAX_TALK_CHARS,
+                )?;
+                self.settings.talk_about = text;
+            }
         }
         Ok(())
     }
@@ -176,6 +190,11 @@ impl AppData {
     /// or a link, so a bad value is reported rather than shown or scored.
     pub fn validate(&self) -> Result<(), DomainError> {
         check_text("name", &self.settings.name, MAX_NAME_CHARS)?;
+        check_text(
+            "\"what I want to talk about\" text",
+            &self.settings.talk_about,
+            super::summary::MAX_TALK_CHARS,
+        )?;
         for goal in &self.goals {
             check_range("goal's starting level", goal.baseline.into(), -2, -1)?;
             if let Some(i) = goal.importance {

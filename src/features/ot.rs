@@ -18,5 +18,6 @@ pub fn OtPage() -> impl IntoView {
             </ul>
             <p>"Nothing is stored on this computer unless you choose to keep it."</p>
         </section>
+        <p><leptos_router::components::A href=crate::app::paths::OT_SUMMARIES attr:class="button button-primary">"Open patients' summary files"</leptos_router::components::A></p>
     }
 }

@@ -77,6 +77,7 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <PageHeading title="Progress"/>
         <p class="lead">"How things have changed since you started. Your first score is where you started from."</p>
+        <p><A href=paths::SUMMARY attr:class="button button-wide">"Make a summary for your OT"</A></p>
         <RatingSection measure=Measure::Confidence text=&CONFIDENCE/>
         <RatingSection measure=Measure::SelfEfficacy text=&SELF_EFFICACY/>
         <RatingSection measure=Measure::WorkAbility text=&WORK_ABILITY/>

@@ -24,6 +24,7 @@ pub fn TodayPage() -> impl IntoView {
             <BackupReminder/>
             <ConfidenceCheckIn/>
             <crate::features::goals::TasksToday/>
+            <p><A href=paths::SUMMARY>"Make a summary for your OT"</A></p>
         </Show>
     }
 }

@@ -5,3 +5,4 @@ pub mod clock;
 pub mod files;
 pub mod persist;
 pub mod share;
+pub mod share_files;

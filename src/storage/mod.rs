@@ -5,6 +5,7 @@ pub mod engine;
 pub mod kv;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod ot_kept;
 
 pub use engine::{LoadProblem, Loaded, QuarantinedItem, SaveError, Store, Usage};
 pub use kv::{KeyValue, KvError, MemoryKv};

@@ -1,0 +1,365 @@
+//! The OT's view of patients' summary files: open several (file picker or drag and drop), each
+//! checked through `domain::summary::read_summary` (a bad file gets its own message and does not
+//! stop the others), each shown as the same one-page sheet, with a caseload table and totals.
+//! Nothing is stored on this computer unless the OT asks to keep the summaries.
+
+use std::fmt::Write;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::app::{paths, PageHeading};
+use crate::components::html::{clicked_button, esc};
+use crate::domain::summary::{
+    caseload, read_summary, signed_tenths, t_words, CaseloadRow, CaseloadTotals, Summary,
+    MAX_SUMMARY_BYTES,
+};
+use crate::features::summary_sheet::sheet_html;
+use crate::platform::files;
+use crate::storage::local::LocalKv;
+use crate::storage::ot_kept::{self, KeptFile};
+
+/// An opened summary file.
+#[derive(Clone, Debug, PartialEq)]
+struct Opened {
+    /// Unique on the page, for the sheet's ids.
+    key: u32,
+    file: KeptFile,
+    summary: Summary,
+}
+
+/// A per-file message: the file name, whether it opened, and what happened.
+#[derive(Clone, Debug, PartialEq)]
+struct FileMessage {
+    name: String,
+    ok: bool,
+    text: String,
+}
+
+#[derive(Clone, Copy)]
+struct OtState {
+    opened: RwSignal<Vec<Opened>>,
+    messages: RwSignal<Vec<FileMessage>>,
+    kept: RwSignal<bool>,
+    keep_message: RwSignal<Option<String>>,
+    next_key: StoredValue<u32>,
+}
+
+impl OtState {
+    /// Check a file's bytes and add it, or say why not.
+    fn add(&self, name: String, bytes: Result<Vec<u8>, String>) {
+        let result = bytes.and_then(|b| {
+            let envelope = read_summary(&b).map_err(|e| e.to_string())?;
+            // Checked UTF-8 by read_summary.
+            Ok((String::from_utf8(b).unwrap_or_default(), envelope.data))
+        });
+        let message = match result {
+            Err(text) => FileMessage {
+                name,
+                ok: false,
+                text,
+            },
+            Ok((text, summary)) => {
+                if self
+                    .opened
+                    .with_untracked(|o| o.iter().any(|x| x.file.text == text))
+                {
+                    FileMessage {
+                        name,
+                        ok: false,
+                        text: "This summary is already open.".into(),
+                    }
+                } else {
+                    let who = if summary.name.is_empty() {
+                        "no name given".to_string()
+                    } else {
+                        summary.name.clone()
+                    };
+                    let ok = FileMessage {
+                        name: name.clone(),
+                        ok: true,
+                        text: format!(
+                            "Opened: summary for {who}, {}.",
+                            crate::domain::summary::period_words(summary.from, summary.to)
+                        ),
+                    };
+                    let key = self.next_key.get_value();
+                    self.next_key.set_value(key + 1);
+                    self.opened.update(|o| {
+                        o.push(Opened {
+                            key,
+                            file: KeptFile { name, text },
+                            summary,
+                        })
+                    });
+                    ok
+                }
+            }
+        };
+        self.messages.update(|m| m.push(message));
+        self.save_if_kept();
+    }
+
+    fn save_if_kept(&self) {
+        if !self.kept.get_untracked() {
+            return;
+        }
+        let files: Vec<KeptFile> = self
+            .opened
+            .with_untracked(|o| o.iter().map(|x| x.file.clone()).collect());
+        let mut kv = LocalKv;
+        if ot_kept::keep_all(&mut kv, &files).is_err() {
+            self.kept.set(false);
+            self.keep_message.set(Some(
+                "There is not enough room in this browser to keep these summaries, so none are kept. They stay on screen until you close this page.".into(),
+            ));
+        }
+    }
+
+    /// Read each chosen or dropped file in turn.
+    fn open_files(self, list: web_sys::FileList) {
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        self.messages.set(Vec::new());
+        spawn_local(async move {
+            for file in files {
+                let name = file.name();
+                let bytes = files::read_bytes(file, MAX_SUMMARY_BYTES).await;
+                self.add(name, bytes);
+            }
+        });
+    }
+}
+
+#[component]
+pub fn OtSummariesPage() -> impl IntoView {
+    let ot = OtState {
+        opened: RwSignal::new(Vec::new()),
+        messages: RwSignal::new(Vec::new()),
+        kept: RwSignal::new(ot_kept::any(&LocalKv)),
+        keep_message: RwSignal::new(None),
+        next_key: StoredValue::new(0),
+    };
+    // Summaries kept earlier go through the same checks as any file.
+    for f in ot_kept::load(&LocalKv) {
+        ot.add(f.name, Ok(f.text.into_bytes()));
+    }
+    if !ot.messages.with_untracked(Vec::is_empty) {
+        let n = ot.opened.with_untracked(Vec::len);
+        // Only a kept file that no longer opens needs a message of its own.
+        ot.messages.update(|m| m.retain(|x| !x.ok));
+        ot.keep_message.set(Some(format!(
+            "{n} {} kept on this computer {} opened.",
+            if n == 1 { "summary" } else { "summaries" },
+            if n == 1 { "was" } else { "were" }
+        )));
+    }
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(list) = input.files() {
+            ot.open_files(list);
+        }
+        // The same file can be chosen again later.
+        input.set_value("");
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            ot.open_files(list);
+        }
+    };
+    let keep = move |_| {
+        ot.kept.set(true);
+        ot.keep_message.set(Some(
+            "These summaries are now kept in this browser on this computer, and any you open next will be too.".into(),
+        ));
+        ot.save_if_kept();
+    };
+    let clear = move |_| {
+        ot_kept::clear(&mut LocalKv);
+        ot.kept.set(false);
+        ot.keep_message.set(Some(
+            "Cleared: no summaries are kept on this computer. Those open stay on screen until you close this page.".into(),
+        ));
+    };
+    let on_close = move |ev: leptos::ev::MouseEvent| {
+        let key = clicked_button(&ev)
+            .and_then(|b| b.get_attribute("data-close"))
+            .and_then(|k| k.parse::<u32>().ok());
+        if let Some(key) = key {
+            ot.opened.update(|o| o.retain(|x| x.key != key));
+            ot.save_if_kept();
+        }
+    };
+
+    view! {
+        <PageHeading title="Patient summaries"/>
+        <p><A href=paths::OT>"Back to the OT's area"</A></p>
+        <p class="lead">"Open the summary files your patients bring or send. Each one shows as the same one-page summary the patient saw."</p>
+        <p>"Nothing is kept on this computer unless you choose to keep it."</p>
+        <section class="card no-print" aria-labelledby="open-heading">
+            <h2 id="open-heading">"Open summary files"</h2>
+            <div class="field">
+                <label class="field-label" for="summary-files">"Choose one or more summary files"</label>
+                <span class="hint" id="summary-files-hint">"Files called everyday-summary-….json. They are read on this computer only."</span>
+                <input type="file" id="summary-files" multiple accept=".json,application/json"
+                    aria-describedby="summary-files-hint" on:change=on_pick/>
+            </div>
+            <div class="drop-zone" class:drop-active=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <p>"Or drag and drop the files here."</p>
+            </div>
+            <ul class="file-messages" aria-live="polite">
+                {move || ot.messages.get().into_iter().map(|m| view! {
+                    <li class=if m.ok { "file-ok" } else { "file-bad" }>
+                        <strong>{m.name}</strong>": "
+                        <span>{if m.ok { "" } else { "Not opened. " }}{m.text}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card" aria-labelledby="caseload-heading" hidden=move || ot.opened.with(Vec::is_empty)>
+                <h2 id="caseload-heading">"Caseload"</h2>
+                <div inner_html=move || ot.opened.with(|o| {
+                    let list: Vec<Summary> = o.iter().map(|x| x.summary.clone()).collect();
+                    let (rows, totals) = caseload(&list);
+                    if o.is_empty() {
+                        return String::new();
+                    }
+                    caseload_html(&rows, &totals)
+                })></div>
+        </section>
+        <section class="card no-print" aria-labelledby="keep-heading">
+            <h2 id="keep-heading">"Keeping summaries on this computer"</h2>
+            <p>{move || if ot.kept.get() {
+                "The summaries you open are kept in this browser on this computer until you clear them."
+            } else {
+                "The summaries you open are not kept: they go when you close this page."
+            }}</p>
+            <div class="button-row">
+                <button type="button" class="button" hidden=move || ot.kept.get() on:click=keep>"Keep these summaries on this computer"</button>
+                <button type="button" class="button" hidden=move || !ot.kept.get() on:click=clear>"Clear kept summaries from this computer"</button>
+            </div>
+            <p class="form-message" role="status">{move || ot.keep_message.get()}</p>
+        </section>
+        <div on:click=on_close>
+            {move || ot.opened.get().into_iter().map(|x| {
+                let html = sheet_html(&x.summary, &format!("-{}", x.key));
+                let label = format!("Close the summary for {}", if x.summary.name.is_empty() { "(no name given)" } else { &x.summary.name });
+                view! {
+                    <div class="ot-sheet">
+                        <div inner_html=html></div>
+                        <button type="button" class="button button-small no-print" data-close=x.key.to_string()>{label}</button>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn opt(t: Option<i64>, f: impl Fn(i64) -> String) -> String {
+    t.map(f).unwrap_or_else(|| "–".into())
+}
+
+/// The caseload table and the totals, as HTML.
+fn caseload_html(rows: &[CaseloadRow], t: &CaseloadTotals) -> String {
+    let mut h = String::from(
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Caseload, one row per person"><table class="figures caseload"><caption>One row per person; – means not in that summary</caption><thead><tr><th scope="col">Person</th><th scope="col">Period</th><th scope="col">Goal score (at the start)</th><th scope="col">Confidence change</th><th scope="col">Questionnaire change</th><th scope="col">GP appointments a month before</th><th scope="col">GP appointments a month since</th><th scope="col">Days off sick</th><th scope="col">Fit notes</th></tr></thead><tbody>"#,
+    );
+    let gp = |v: Option<i64>| opt(v, crate::domain::measures::one_decimal);
+    for r in rows {
+        let t_cell = match (r.t_now, r.t_start) {
+            (Some(n), Some(s)) => format!("{} ({})", t_words(n), t_words(s)),
+            (Some(n), None) => t_words(n),
+            _ => "–".into(),
+        };
+        let _ = write!(
+            h,
+            r#"<tr><th scope="row">{}</th><td>{}</td><td>{t_cell}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            esc(&r.name),
+            r.period,
+            opt(r.confidence.map(i64::from), signed_tenths),
+            opt(r.self_efficacy.map(i64::from), signed_tenths),
+            gp(r.gp_before),
+            gp(r.gp_since),
+            opt(r.sick_days.map(i64::from), |v| v.to_string()),
+            opt(r.fit_notes.map(i64::from), |v| v.to_string()),
+        );
+    }
+    h.push_str("</tbody></table></div>");
+    let points = |v: i64| {
+        format!(
+            "{} {}",
+            signed_tenths(v),
+            if v.abs() == 10 { "point" } else { "points" }
+        )
+    };
+    let _ = write!(
+        h,
+        r#"<h3>Totals across {} {}</h3><dl class="totals">"#,
+        t.people,
+        if t.people == 1 { "person" } else { "people" }
+    );
+    let mut item = |dt: &str, dd: String| {
+        let _ = write!(h, "<div><dt>{dt}</dt><dd>{dd}</dd></div>");
+    };
+    item(
+        "Fewer GP appointments a month since starting",
+        format!(
+            "{}; halved or better: {}",
+            t.fewer_gp.words(),
+            t.halved_gp.words()
+        ),
+    );
+    item(
+        "Confidence check-in",
+        format!(
+            "average change {}; more confident: {}",
+            opt(t.confidence_average, points),
+            t.more_confident.words()
+        ),
+    );
+    item(
+        "Confidence questionnaire",
+        format!("average change {}", opt(t.self_efficacy_average, points)),
+    );
+    item(
+        "Off sick",
+        format!(
+            "before starting: {}; since starting: {}",
+            t.off_sick_before.words(),
+            t.off_sick_since.words()
+        ),
+    );
+    item(
+        "In the summaries' periods",
+        format!(
+            "{} days off sick; {} fit notes asked for or received",
+            t.sick_days, t.fit_notes
+        ),
+    );
+    item(
+        "Goal score",
+        format!(
+            "average {}; 50 or more (goals met as expected or better): {}",
+            opt(t.t_average, crate::domain::measures::one_decimal),
+            t.t_met.words()
+        ),
+    );
+    h.push_str("</dl>");
+    h
+}
