@@ -221,7 +221,8 @@ test('works at 320px wide and with text at 200%', async ({ page }) => {
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const pages = ['/', '/goals', '/goals/new', '/diary', '/checklists', '/progress',
     '/progress/questionnaire', '/progress/work-ability', '/progress/appointments', '/settings',
-    '/ot', '/employer'];
+    '/diary/week', '/diary/insights', '/diary/pacing', '/checklists/work', '/checklists/home',
+    '/summary', '/ot', '/ot/summaries', '/employer'];
   for (const path of pages) {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
@@ -240,6 +241,11 @@ test('works at 320px wide and with text at 200%', async ({ page }) => {
     await expect(page.locator('main h1')).toBeVisible();
     expect(await overflow(), `horizontal scroll at 320px with 200% text on ${path}`).toBeLessThanOrEqual(0);
   }
+  // A page below a section keeps its section current in the navigation (and Today does not).
+  await page.goto('/diary/week');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Diary', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Today', exact: true })).not.toHaveAttribute('aria-current', 'page');
   await page.goto('/settings');
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
   // Every link in the navigation is at least 44 by 44 CSS pixels.

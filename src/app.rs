@@ -153,8 +153,11 @@ fn PatientLayout(children: Children) -> impl IntoView {
 
 #[component]
 fn NavItem(href: &'static str, label: &'static str, icon: &'static str) -> impl IntoView {
+    // Today ("/") is current only on itself; the others also on their own pages below them
+    // (Diary on the week view, Goals on a goal's page).
+    let exact = href == paths::TODAY;
     view! {
-        <A href=href attr:class="nav-item" exact=true>
+        <A href=href attr:class="nav-item" exact=exact>
             <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d=icon/>
             </svg>

@@ -247,7 +247,7 @@ pub fn SummaryPage() -> impl IntoView {
             let on = parts_on[i];
             let id = format!("part-{i}");
             view! {
-                <div class="check">
+                <div class="s-check">
                     <input type="checkbox" id=id.clone() prop:checked=move || on.get()
                         on:change=move |ev| on.set(event_target_checked(&ev))/>
                     <label for=id>{*name}</label>
@@ -294,7 +294,7 @@ pub fn SummaryPage() -> impl IntoView {
                     <legend>"Put these in the summary (untick any you want to leave out)"</legend>
                     {part_boxes}
                 </fieldset>
-                <div class="check">
+                <div class="s-check">
                     <input type="checkbox" id="with-csv" prop:checked=move || with_csv.get()
                         on:change=move |ev| with_csv.set(event_target_checked(&ev))/>
                     <label for="with-csv">"When sending, also send the diary as a spreadsheet file (CSV)"</label>

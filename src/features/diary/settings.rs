@@ -58,7 +58,7 @@ pub fn DiarySettings() -> impl IntoView {
                 ));
             };
             view! {
-                <label class="check">
+                <label class="d-check">
                     <input type="checkbox" prop:checked=move || get(&toggles()) on:change=change/>
                     <span>{label}</span>
                 </label>
@@ -87,7 +87,7 @@ pub fn DiarySettings() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Pacing"</legend>
-                <label class="check">
+                <label class="d-check">
                     <input type="checkbox" prop:checked=pacing_on on:change=pacing/>
                     <span>"Show my time against a daily activity budget"</span>
                 </label>
