@@ -16,6 +16,9 @@ pub mod paths {
     pub const TODAY: &str = "/";
     pub const GOALS: &str = "/goals";
     pub const DIARY: &str = "/diary";
+    pub const DIARY_WEEK: &str = "/diary/week";
+    pub const DIARY_INSIGHTS: &str = "/diary/insights";
+    pub const DIARY_PACING: &str = "/diary/pacing";
     pub const CHECKLISTS: &str = "/checklists";
     pub const PROGRESS: &str = "/progress";
     pub const PROGRESS_QUESTIONNAIRE: &str = "/progress/questionnaire";
@@ -57,6 +60,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/goals/:id") view=|| view! { <PatientLayout><goals::GoalPage/></PatientLayout> }/>
                 <Route path=path!("/goals/:id/change") view=|| view! { <PatientLayout><goals::ChangeGoalPage/></PatientLayout> }/>
                 <Route path=path!("/diary") view=|| view! { <PatientLayout><diary::DiaryPage/></PatientLayout> }/>
+                <Route path=path!("/diary/week") view=|| view! { <PatientLayout><diary::WeekPage/></PatientLayout> }/>
+                <Route path=path!("/diary/insights") view=|| view! { <PatientLayout><diary::InsightsPage/></PatientLayout> }/>
+                <Route path=path!("/diary/pacing") view=|| view! { <PatientLayout><diary::PacingPage/></PatientLayout> }/>
                 <Route path=path!("/checklists") view=|| view! { <PatientLayout><checklists::ChecklistsPage/></PatientLayout> }/>
                 <Route path=path!("/progress") view=|| view! { <PatientLayout><progress::ProgressPage/></PatientLayout> }/>
                 <Route path=path!("/progress/questionnaire") view=|| view! { <PatientLayout><measures::QuestionnairePage/></PatientLayout> }/>

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod backup;
 pub mod checklists;
 pub mod dates;
+pub mod diary;
 pub mod envelope;
 pub mod goals;
 pub mod ids;

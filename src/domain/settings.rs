@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::activity::LifeArea;
+
 /// Which optional 0 to 10 ratings the diary asks for.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiaryRatingToggles {
@@ -36,4 +38,30 @@ pub struct Settings {
     pub next_review: Option<NaiveDate>,
     #[serde(default)]
     pub diary_ratings: DiaryRatingToggles,
+    /// Pacing: off by default; a daily activity budget when switched on.
+    #[serde(default, skip_serializing_if = "Pacing::is_default")]
+    pub pacing: Pacing,
+}
+
+/// Pacing support: a daily budget in minutes for an area of life (or all activity except
+/// rest), set from a baseline of typical days.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pacing {
+    #[serde(default)]
+    pub on: bool,
+    /// The area the budget covers; none means all activity except rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<LifeArea>,
+    /// Minutes on each of the typical days the budget was worked out from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baseline: Vec<u16>,
+    /// The daily budget in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<u16>,
+}
+
+impl Pacing {
+    pub fn is_default(&self) -> bool {
+        self == &Pacing::default()
+    }
 }

@@ -54,6 +54,8 @@ pub enum Command {
     Goal(super::goals::GoalCommand),
     /// Self-ratings and counted outcomes (GP appointments, sick days, fit notes).
     Measure(super::measures::MeasureCommand),
+    /// The activity diary, day marks, diary ratings and pacing.
+    Diary(super::diary::DiaryCommand),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -162,6 +164,7 @@ impl AppData {
             }
             Command::Goal(command) => super::goals::apply(self, command)?,
             Command::Measure(command) => super::measures::apply(self, command)?,
+            Command::Diary(command) => super::diary::apply(self, command)?,
         }
         Ok(())
     }
@@ -214,6 +217,7 @@ impl AppData {
             check_range("days in a phased return week", w.days.into(), 0, 7)?;
         }
         super::measures::validate(self)?;
+        super::diary::validate(self)?;
         Ok(())
     }
 

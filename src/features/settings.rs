@@ -21,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
         <PageHeading title="Settings"/>
         <NameSetting/>
         <OtStartSetting/>
+        <crate::features::diary::DiarySettings/>
         <BackupSection/>
         <RestoreSection/>
         <KeptAsideSection/>
