@@ -28,6 +28,17 @@ pub mod paths {
     pub const OT: &str = "/ot";
     pub const EMPLOYER: &str = "/employer";
     pub const GOAL_NEW: &str = "/goals/new";
+    pub const WORKPLACE: &str = "/checklists/work";
+    pub const PHASED_RETURN: &str = "/checklists/work/return";
+    pub const WELLNESS: &str = "/checklists/work/wellness";
+    pub const SHARE: &str = "/checklists/work/share";
+    pub const HOME_SAFETY: &str = "/checklists/home";
+    pub const FALLS: &str = "/checklists/home/falls";
+
+    /// A room of the home-safety checklist.
+    pub fn room(room: crate::domain::checklists::Room) -> String {
+        format!("/checklists/home/room/{}", room.code())
+    }
 
     /// A goal's own page.
     pub fn goal(id: crate::domain::ids::GoalId) -> String {
@@ -64,6 +75,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/diary/insights") view=|| view! { <PatientLayout><diary::InsightsPage/></PatientLayout> }/>
                 <Route path=path!("/diary/pacing") view=|| view! { <PatientLayout><diary::PacingPage/></PatientLayout> }/>
                 <Route path=path!("/checklists") view=|| view! { <PatientLayout><checklists::ChecklistsPage/></PatientLayout> }/>
+                <Route path=path!("/checklists/work") view=|| view! { <PatientLayout><checklists::WorkplacePage/></PatientLayout> }/>
+                <Route path=path!("/checklists/work/return") view=|| view! { <PatientLayout><checklists::PhasedReturnPage/></PatientLayout> }/>
+                <Route path=path!("/checklists/work/wellness") view=|| view! { <PatientLayout><checklists::WellnessPage/></PatientLayout> }/>
+                <Route path=path!("/checklists/work/share") view=|| view! { <PatientLayout><checklists::SharePage/></PatientLayout> }/>
+                <Route path=path!("/checklists/home") view=|| view! { <PatientLayout><checklists::HomePage/></PatientLayout> }/>
+                <Route path=path!("/checklists/home/falls") view=|| view! { <PatientLayout><checklists::FallsPage/></PatientLayout> }/>
+                <Route path=path!("/checklists/home/room/:room") view=|| view! { <PatientLayout><checklists::RoomPage/></PatientLayout> }/>
                 <Route path=path!("/progress") view=|| view! { <PatientLayout><progress::ProgressPage/></PatientLayout> }/>
                 <Route path=path!("/progress/questionnaire") view=|| view! { <PatientLayout><measures::QuestionnairePage/></PatientLayout> }/>
                 <Route path=path!("/progress/work-ability") view=|| view! { <PatientLayout><measures::WorkAbilityPage/></PatientLayout> }/>

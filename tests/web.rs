@@ -234,3 +234,94 @@ fn storage_benchmark_two_years() {
     assert!(usage.fraction() < 0.5);
     clear_all_for_tests();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Share links: the browser's deflate-raw and WebCrypto, end to end.
+
+mod share {
+    use everyday::domain::share::{read_fragment, ShareError, ShareKind};
+    use everyday::platform::share::{
+        compress, decompress, decrypt, encrypt, make_fragment, open_fragment,
+    };
+    use wasm_bindgen_test::*;
+
+    const JSON: &str = r#"{"shared":"2026-03-01","adjustments":[{"kind":"altered_hours","text":"Start later in the morning","status":"agreed","owner":"employer"}]}"#;
+
+    #[wasm_bindgen_test]
+    async fn compress_round_trip_and_limit() {
+        let text = JSON.repeat(20);
+        let small = compress(text.as_bytes()).await.unwrap();
+        assert!(small.len() < text.len() / 4, "{} bytes", small.len());
+        assert_eq!(decompress(&small, 1 << 20).await.unwrap(), text.as_bytes());
+        // Expanding past the limit is refused, not read into memory.
+        assert_eq!(decompress(&small, 100).await, Err(ShareError::TooLong));
+        // Bytes that are not deflate data.
+        assert_eq!(
+            decompress(&[0xff; 40], 1 << 20).await,
+            Err(ShareError::Damaged)
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn encrypt_round_trip_wrong_passphrase_and_tampering() {
+        let sealed = encrypt(b"the plan", "blue kettle river", "1.w.e")
+            .await
+            .unwrap();
+        // 16-byte salt, 12-byte IV, ciphertext and 16-byte tag.
+        assert_eq!(sealed.len(), 16 + 12 + 8 + 16);
+        assert_eq!(
+            decrypt(&sealed, "blue kettle river", "1.w.e")
+                .await
+                .unwrap(),
+            b"the plan"
+        );
+        // A fresh salt and IV every time.
+        let again = encrypt(b"the plan", "blue kettle river", "1.w.e")
+            .await
+            .unwrap();
+        assert_ne!(sealed[..28], again[..28]);
+        assert_eq!(
+            decrypt(&sealed, "red kettle river", "1.w.e").await,
+            Err(ShareError::WrongPassphrase)
+        );
+        let mut tampered = sealed.clone();
+        tampered[30] ^= 1;
+        assert_eq!(
+            decrypt(&tampered, "blue kettle river", "1.w.e").await,
+            Err(ShareError::WrongPassphrase)
+        );
+        // The header is bound in: the same body under another header does not open.
+        assert_eq!(
+            decrypt(&sealed, "blue kettle river", "2.w.e").await,
+            Err(ShareError::WrongPassphrase)
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn fragments_open_plain_and_protected() {
+        let plain = make_fragment(ShareKind::WorkplacePlan, JSON, None)
+            .await
+            .unwrap();
+        assert!(plain.starts_with("1.w.p."));
+        let f = read_fragment(&plain).unwrap();
+        assert_eq!(open_fragment(&f, None).await.unwrap(), JSON.as_bytes());
+
+        let protected = make_fragment(ShareKind::WorkplacePlan, JSON, Some("blue kettle river"))
+            .await
+            .unwrap();
+        assert!(protected.starts_with("1.w.e."));
+        let f = read_fragment(&protected).unwrap();
+        assert_eq!(
+            open_fragment(&f, None).await,
+            Err(ShareError::WrongPassphrase)
+        );
+        assert_eq!(
+            open_fragment(&f, Some("wrong passphrase")).await,
+            Err(ShareError::WrongPassphrase)
+        );
+        assert_eq!(
+            open_fragment(&f, Some("blue kettle river")).await.unwrap(),
+            JSON.as_bytes()
+        );
+    }
+}

@@ -236,6 +236,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
             reason: String::new(),
             owner: Owner::Employer,
             review: Some(end + Duration::days(28)),
+            since: None,
             note: String::new(),
             private: i % 7 == 0,
             source: Source::Me,
@@ -244,6 +245,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
     data.workplace.difficulties.push(Difficulty {
         difficulty: "Sitting for more than an hour".into(),
         recommendation: "A sit-stand desk and a break every hour".into(),
+        private: false,
     });
     for w in 0..6u8 {
         data.workplace.phased_return.push(PhasedReturnWeek {
@@ -268,6 +270,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
             room: rooms[(i % 7) as usize],
             hazard: "Loose rug by the door".into(),
             fix: "Take it up or tape it down".into(),
+            key: String::new(),
             applies: i % 3 == 0,
             actions: if i % 3 == 0 {
                 vec![ActionLogEntry {

@@ -56,6 +56,8 @@ pub enum Command {
     Measure(super::measures::MeasureCommand),
     /// The activity diary, day marks, diary ratings and pacing.
     Diary(super::diary::DiaryCommand),
+    /// The workplace plan and the home-safety checklist.
+    Checklist(super::checklists::ChecklistCommand),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -165,6 +167,7 @@ impl AppData {
             Command::Goal(command) => super::goals::apply(self, command)?,
             Command::Measure(command) => super::measures::apply(self, command)?,
             Command::Diary(command) => super::diary::apply(self, command)?,
+            Command::Checklist(command) => super::checklists::apply(self, command)?,
         }
         Ok(())
     }
@@ -218,6 +221,7 @@ impl AppData {
         }
         super::measures::validate(self)?;
         super::diary::validate(self)?;
+        super::checklists::validate(self)?;
         Ok(())
     }
 

@@ -1,0 +1,300 @@
+// Checklists: a workplace plan with adjustments, a phased return and a difficulties table,
+// shared with an employer (plain and with a passphrase) and opened in a fresh browser as the
+// employer, who sees exactly the shared items and nothing private; damaged, tampered, newer
+// and wrong-passphrase links get plain messages; then home safety (a room ticked with an
+// action logged, and the falls self-check). Everything survives a reload; every page is scanned.
+import { test, expect, expectAccessible } from './fixtures.mjs';
+import { startApp, checkIn } from './helpers.mjs';
+
+function isoDate(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function openChecklists(page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Checklists', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Checklists' })).toBeVisible();
+}
+
+async function changeItem(page, text, { status, owner, note, private: priv }) {
+  await page.getByRole('button', { name: `Change: ${text}` }).click();
+  const form = page.locator('form.item-edit');
+  await expect(form.getByRole('heading', { name: `Change: ${text}` })).toBeFocused();
+  if (status) await form.getByRole('radio', { name: status, exact: true }).check();
+  if (owner) await form.getByRole('radio', { name: owner, exact: true }).check();
+  if (note) await form.getByLabel('A note, if you like').fill(note);
+  if (priv) await form.getByRole('checkbox', { name: /Keep this to myself/ }).check();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(`Saved: "${text}".`)).toBeVisible();
+}
+
+const SHARED = ['Start later in the morning', 'A sit-stand desk', 'Sitting for more than an hour', 'A sit-stand desk and a short walk every hour'];
+const PRIVATE = [
+  'Regular short breaks', // agreed but marked private
+  'A locker near my desk', // only suggested
+  'Agreed with Sam on the phone', // a note (notes are not shared unless chosen)
+  'Panic attacks on the train', // a private row of the table
+  'Start after the rush hour',
+  'Feeling low about work', // a confidence check-in note
+  'Sam Jones', // the name, switched off before sharing
+];
+
+test('a workplace plan is built, shared and opened by the employer with nothing private in it', async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await startApp(page);
+  await checkIn(page, 3, 'Feeling low about work');
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Name or initials for your summary').fill('Sam Jones');
+  await page.getByRole('button', { name: 'Save name' }).click();
+
+  await openChecklists(page);
+  await expectAccessible(page, 'checklists');
+  await page.getByRole('link', { name: 'Your workplace plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your workplace plan' })).toBeVisible();
+  await expectAccessible(page, 'workplace plan, empty');
+
+  // What the plan covers.
+  const today = new Date();
+  const review = new Date(today.getTime() + 28 * 86400000);
+  await page.getByRole('checkbox', { name: /^Phased return to work/ }).check();
+  await page.getByRole('checkbox', { name: /^Altered hours/ }).check();
+  await page.getByLabel('Review date').fill(isoDate(review));
+  await page.getByRole('button', { name: 'Save what the plan covers' }).click();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+
+  // Adjustments from the library and my own.
+  await page.getByLabel('Kind of advice').selectOption({ label: 'Altered hours' });
+  await page.getByRole('button', { name: 'Start later in the morning' }).click();
+  await expect(page.getByText('Added: "Start later in the morning".')).toBeVisible();
+  await expect(page.getByText('Start later in the morning (added)')).toBeVisible();
+  await page.getByRole('button', { name: /^Regular short breaks/ }).click();
+  await page.getByLabel('Kind of advice').selectOption({ label: 'Workplace adaptations' });
+  await page.getByRole('button', { name: 'A sit-stand desk' }).click();
+  await page.getByLabel('Or write your own').fill('A locker near my desk');
+  await page.getByRole('button', { name: 'Add my own' }).click();
+  await expect(page.getByText('Added: "A locker near my desk".')).toBeVisible();
+
+  // "Not possible" needs a reason: a plain message, nothing changed.
+  await page.getByRole('button', { name: 'Change: A locker near my desk' }).click();
+  await page.locator('form.item-edit').getByRole('radio', { name: 'Not possible', exact: true }).check();
+  await page.locator('form.item-edit').getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Please say why it is not possible')).toBeVisible();
+  await page.locator('form.item-edit').getByRole('button', { name: 'Cancel' }).click();
+
+  await changeItem(page, 'Start later in the morning', { status: 'Agreed', owner: 'My employer', note: 'Agreed with Sam on the phone' });
+  await changeItem(page, 'A sit-stand desk', { status: 'In place', owner: 'My employer' });
+  await changeItem(page, 'Regular short breaks, for example 10 minutes every hour', { status: 'Agreed', private: true });
+  await expect(page.getByText('Private: never shared')).toBeVisible();
+  await expectAccessible(page, 'workplace plan with items');
+
+  // The difficulties table, one row kept private.
+  await page.getByLabel('What is difficult at work').fill('Sitting for more than an hour');
+  await page.getByLabel('Recommendation or goal').fill('A sit-stand desk and a short walk every hour');
+  await page.getByRole('button', { name: 'Add to the table' }).click();
+  await expect(page.getByText('Saved in the table.')).toBeVisible();
+  await page.getByLabel('What is difficult at work').fill('Panic attacks on the train');
+  await page.getByLabel('Recommendation or goal').fill('Start after the rush hour');
+  await page.getByRole('checkbox', { name: /Keep this row to myself/ }).check();
+  await page.getByRole('button', { name: 'Add to the table' }).click();
+  const table = page.getByRole('table', { name: 'Difficulties at work and what would help' });
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+
+  // A phased return, week by week, with the first week ticked off.
+  await page.getByRole('link', { name: 'Phased return, week by week' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Phased return' })).toBeVisible();
+  await expect(page.getByText('There is no phased return plan yet.')).toBeVisible();
+  await page.getByLabel('The first week starts on').fill(isoDate(today));
+  await page.getByLabel('How many weeks').fill('4');
+  await page.getByLabel('Hours in the first week').fill('12');
+  await page.getByLabel('Hours in the last week').fill('36');
+  await page.getByLabel('Days a week').fill('3');
+  await page.getByRole('button', { name: 'Save this plan' }).click();
+  await expect(page.getByText('Saved a plan of 4 weeks.')).toBeVisible();
+  await expect(page.getByText('You are in week 1 of 4.')).toBeVisible();
+  await page.getByRole('checkbox', { name: /^Week 1: 12 hours over 3 days/ }).check();
+  await expect(page.getByText('Week 1 ticked off. Well done.')).toBeVisible();
+  await expect(page.getByText('1 of 4 weeks ticked off.')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Week 4: 36 hours/ })).not.toBeChecked();
+  await expectAccessible(page, 'phased return');
+
+  // The Wellness Action Plan (not shared unless chosen).
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
+  await page.getByRole('link', { name: 'Wellness Action Plan' }).click();
+  await page.getByLabel('What keeps me well at work').fill('A walk at lunchtime');
+  await page.getByRole('button', { name: 'Save my Wellness Action Plan' }).click();
+  await expect(page.getByText(/^Saved\. It is only shared/)).toBeVisible();
+  await expectAccessible(page, 'wellness action plan');
+
+  // Share: choose, preview exactly as the employer sees it.
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
+  await page.getByRole('link', { name: 'Share with your employer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share with your employer' })).toBeVisible();
+  const preview = page.locator('.plan-preview');
+  await expect(preview).toContainText('Sam Jones');
+  await page.getByRole('checkbox', { name: /^My name/ }).uncheck();
+  await expect(preview).not.toContainText('Sam Jones');
+  for (const text of SHARED) await expect(preview).toContainText(text);
+  for (const text of PRIVATE) await expect(preview).not.toContainText(text);
+  await expect(preview).not.toContainText('A walk at lunchtime');
+  await expectAccessible(page, 'share');
+
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  await expect(page.getByRole('heading', { name: 'Your link is ready' })).toBeFocused();
+  const link = await page.getByRole('textbox', { name: 'The link' }).inputValue();
+  expect(link.startsWith(`${baseURL}/employer#1.w.p.`)).toBe(true);
+  await expect(page.getByRole('img', { name: 'QR code of the link to your plan' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as a file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`workplace-plan-${isoDate(today)}.html`);
+  await expectAccessible(page, 'share, link made');
+  const previewText = await preview.innerText();
+
+  // A passphrase-protected link.
+  await page.getByRole('checkbox', { name: /^Protect it with a passphrase/ }).check();
+  await page.getByLabel('Passphrase', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  await expect(page.getByText('Please use a passphrase of at least 8 characters')).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill('blue kettle river');
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  await expect(page.getByRole('heading', { name: 'Your link is ready' })).toBeVisible({ timeout: 20_000 });
+  const protectedLink = await page.getByRole('textbox', { name: 'The link' }).inputValue();
+  expect(protectedLink).toContain('/employer#1.w.e.');
+
+  // The employer, in a fresh browser with nothing stored.
+  const employer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desk = await employer.newPage();
+  await desk.goto(link);
+  await expect(desk.getByRole('heading', { level: 1, name: 'Shared workplace plan' })).toBeVisible();
+  const plan = desk.locator('.plan-doc');
+  await expect(plan).toContainText(`shared on`);
+  for (const text of SHARED) await expect(plan).toContainText(text);
+  await expect(plan).toContainText('Review date');
+  await expect(desk.getByRole('table', { name: 'Hours week by week' }).locator('tbody tr')).toHaveCount(4);
+  const everything = await desk.locator('body').innerText();
+  for (const text of [...PRIVATE, 'A walk at lunchtime']) expect(everything).not.toContain(text);
+  // Exactly the preview.
+  expect((await plan.innerText()).trim()).toBe(previewText.trim());
+  await expect(desk.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expectAccessible(desk, 'employer view');
+  // Print: no buttons or bars, the plan stays.
+  await desk.emulateMedia({ media: 'print' });
+  await expect(desk.getByRole('button', { name: 'Print this plan' })).toBeHidden();
+  await expect(plan).toBeVisible();
+  await desk.emulateMedia({ media: 'screen' });
+
+  // Damaged (cut short), tampered (one character changed) and newer links.
+  const damagedMessage = 'This link is damaged or incomplete';
+  await desk.goto(link.slice(0, -12));
+  await expect(desk.getByText(damagedMessage)).toBeVisible();
+  await expectAccessible(desk, 'employer, damaged link');
+  const at = link.indexOf('#') + 20;
+  const tampered = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+  await desk.goto('/');
+  await desk.goto(tampered);
+  await expect(desk.getByText(damagedMessage)).toBeVisible();
+  await desk.goto('/');
+  await desk.goto('/employer#2.w.p.AAAA');
+  await expect(desk.getByText('This link was made by a newer version of Everyday')).toBeVisible();
+
+  // Protected: a wrong passphrase, then the right one.
+  await desk.goto('/');
+  await desk.goto(protectedLink);
+  await expect(desk.getByRole('heading', { name: 'This plan is protected' })).toBeVisible();
+  await expectAccessible(desk, 'employer, passphrase');
+  await desk.getByLabel('Passphrase').fill('red kettle river');
+  await desk.getByRole('button', { name: 'Open the plan' }).click();
+  await expect(desk.getByText('That passphrase does not open this plan.', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await desk.getByLabel('Passphrase').fill('blue kettle river');
+  await desk.getByRole('button', { name: 'Open the plan' }).click();
+  for (const text of SHARED) await expect(plan).toContainText(text, { timeout: 20_000 });
+  expect(await desk.locator('body').innerText()).not.toContain('Panic attacks on the train');
+  // A protected link with its ciphertext changed fails the check too.
+  const pat = protectedLink.indexOf('#') + 60;
+  const changed = protectedLink.slice(0, pat) + (protectedLink[pat] === 'A' ? 'B' : 'A') + protectedLink.slice(pat + 1);
+  await desk.goto('/');
+  await desk.goto(changed);
+  await desk.getByLabel('Passphrase').fill('blue kettle river');
+  await desk.getByRole('button', { name: 'Open the plan' }).click();
+  await expect(desk.getByText('That passphrase does not open this plan.', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await employer.close();
+
+  // Everything is still there after a reload.
+  await page.reload();
+  await page.goto('/checklists/work');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your workplace plan' })).toBeVisible();
+  for (const text of ['Start later in the morning', 'A sit-stand desk', 'A locker near my desk']) {
+    await expect(page.locator('.item-text', { hasText: text }).first()).toBeVisible();
+  }
+  await expect(page.getByRole('table', { name: 'Difficulties at work and what would help' }).locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('link', { name: 'Phased return, week by week' }).click();
+  await expect(page.getByRole('checkbox', { name: /^Week 1:/ })).toBeChecked();
+  await page.goto('/checklists/work/share');
+  await expect(page.getByRole('checkbox', { name: /^My name/ })).not.toBeChecked();
+});
+
+test('home safety: a room ticked with actions logged, and the falls self-check, kept after a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startApp(page);
+  await openChecklists(page);
+  await page.getByRole('link', { name: 'Home safety' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home safety' })).toBeVisible();
+  await expectAccessible(page, 'home safety');
+  await page.getByRole('link', { name: /^Living room/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Living room' })).toBeVisible();
+  await expect(page.getByText('Take them away, or fix them down with non-slip tape.')).toBeVisible();
+  await expectAccessible(page, 'living room');
+
+  const rugs = page.getByRole('checkbox', { name: 'There are loose rugs or mats' });
+  await rugs.check();
+  const line = page.locator('li.hazard', { has: rugs });
+  await expect(line.getByText('Nothing done yet.')).toBeVisible();
+  await line.getByRole('textbox', { name: 'What was done' }).fill('My son taped the rug down');
+  await line.getByRole('button', { name: 'Add to the log' }).click();
+  await expect(line.getByText('Added to the log.')).toBeVisible();
+  await expect(line.getByText(/: My son taped the rug down$/)).toBeVisible();
+  // An empty entry is refused with a plain message.
+  await line.getByRole('button', { name: 'Add to the log' }).click();
+  await expect(line.getByText('Please write what was done.')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Cables run across the floor' }).check();
+  await page.getByText('Add something else in this room').click();
+  await page.getByLabel('What is the problem?').fill('The footstool is in the way');
+  await page.getByLabel('What could fix it?').fill('Keep it by the wall');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: 'The footstool is in the way' })).toBeChecked();
+  await expectAccessible(page, 'living room, ticked');
+
+  // Targets are large for older hands.
+  const box = await rugs.boundingBox();
+  expect(box.width).toBeGreaterThanOrEqual(30);
+  const label = await page.locator('label', { has: rugs }).boundingBox();
+  expect(label.height).toBeGreaterThanOrEqual(48);
+
+  // The falls self-check: 4 points (a fall counts 2).
+  await page.goto('/checklists/home');
+  await expect(page.getByText('3 things ticked, 1 with something done.')).toBeVisible();
+  await page.getByRole('link', { name: 'Do the falls self-check' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Falls self-check' })).toBeVisible();
+  await expectAccessible(page, 'falls self-check');
+  const groups = page.locator('fieldset.yes-no');
+  await expect(groups).toHaveCount(12);
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  await expect(page.getByText('Please answer every statement, yes or no: 12 are not answered yet.')).toBeVisible();
+  for (let i = 0; i < 12; i++) {
+    const yes = i === 0 || i === 2 || i === 4;
+    await groups.nth(i).getByRole('radio', { name: yes ? 'Yes' : 'No', exact: true }).check();
+  }
+  await expect(page.getByText('Total so far: 4 out of 14')).toBeVisible();
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  await expect(page.getByText(/Your total is 4\. With 4 or more, it is a good idea to talk to your GP or your occupational therapist/)).toBeVisible();
+  await expect(page.getByText('You do not need to do anything urgently', { exact: false })).toBeVisible();
+  await expectAccessible(page, 'falls self-check, saved');
+
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Your self-checks, newest first' })).toContainText('4 out of 14');
+  await page.goto('/checklists/home/room/living-room');
+  await expect(page.getByRole('checkbox', { name: 'There are loose rugs or mats' })).toBeChecked();
+  await expect(page.getByText(/: My son taped the rug down$/)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'The footstool is in the way' })).toBeChecked();
+  await page.goto('/checklists/home/room/no-such-room');
+  await expect(page.getByRole('heading', { level: 1, name: 'Room not found' })).toBeVisible();
+});

@@ -1,0 +1,413 @@
+//! The workplace plan's words and rules: the built-in library of adjustments in plain English,
+//! labels for the kinds of advice, statuses and owners, and the phased return schedule (making
+//! one week by week, and where the person is in it today).
+
+use chrono::{Duration, NaiveDate};
+
+use super::checklists::{AdviceKind, ItemStatus, Owner, PhasedReturnWeek, WorkplacePlan};
+
+/// Every kind of advice, in the order of the fit note (and the AHP report's fourth option last).
+pub const ADVICE_KINDS: [AdviceKind; 5] = [
+    AdviceKind::PhasedReturn,
+    AdviceKind::AlteredHours,
+    AdviceKind::AmendedDuties,
+    AdviceKind::WorkplaceAdaptations,
+    AdviceKind::WorkplaceAssessment,
+];
+
+/// Every status, in the order an item usually moves through them.
+pub const STATUSES: [ItemStatus; 6] = [
+    ItemStatus::Suggested,
+    ItemStatus::AskedFor,
+    ItemStatus::Agreed,
+    ItemStatus::InPlace,
+    ItemStatus::NotPossible,
+    ItemStatus::DidNotHelp,
+];
+
+pub const OWNERS: [Owner; 3] = [Owner::Me, Owner::Employer, Owner::Ot];
+
+impl AdviceKind {
+    /// As on the fit note.
+    pub fn label(self) -> &'static str {
+        match self {
+            AdviceKind::PhasedReturn => "Phased return to work",
+            AdviceKind::AlteredHours => "Altered hours",
+            AdviceKind::AmendedDuties => "Amended duties",
+            AdviceKind::WorkplaceAdaptations => "Workplace adaptations",
+            AdviceKind::WorkplaceAssessment => "Workplace assessment",
+        }
+    }
+
+    /// What it means, in plain words.
+    pub fn hint(self) -> &'static str {
+        match self {
+            AdviceKind::PhasedReturn => "Building back up to your usual hours over some weeks.",
+            AdviceKind::AlteredHours => "Different start or finish times, or fewer hours.",
+            AdviceKind::AmendedDuties => "Leaving out or changing some of your tasks for a while.",
+            AdviceKind::WorkplaceAdaptations => "Changes to equipment or the place you work.",
+            AdviceKind::WorkplaceAssessment => "Someone looks at your work and workplace with you.",
+        }
+    }
+
+    /// A short name for element ids and form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            AdviceKind::PhasedReturn => "phased",
+            AdviceKind::AlteredHours => "hours",
+            AdviceKind::AmendedDuties => "duties",
+            AdviceKind::WorkplaceAdaptations => "adaptations",
+            AdviceKind::WorkplaceAssessment => "assessment",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AdviceKind> {
+        ADVICE_KINDS.into_iter().find(|k| k.code() == code)
+    }
+}
+
+impl ItemStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemStatus::Suggested => "Suggested",
+            ItemStatus::AskedFor => "Asked for",
+            ItemStatus::Agreed => "Agreed",
+            ItemStatus::InPlace => "In place",
+            ItemStatus::NotPossible => "Not possible",
+            ItemStatus::DidNotHelp => "Did not help",
+        }
+    }
+
+    /// The words before the status date: "Agreed on 5 March 2026".
+    pub fn since_words(self) -> &'static str {
+        match self {
+            ItemStatus::Suggested => "Suggested on",
+            ItemStatus::AskedFor => "Asked for on",
+            ItemStatus::Agreed => "Agreed on",
+            ItemStatus::InPlace => "In place since",
+            ItemStatus::NotPossible => "Found not possible on",
+            ItemStatus::DidNotHelp => "Found not to help on",
+        }
+    }
+
+    /// Agreed with the employer (in place counts as agreed).
+    pub fn is_agreed(self) -> bool {
+        matches!(self, ItemStatus::Agreed | ItemStatus::InPlace)
+    }
+}
+
+impl Owner {
+    /// Who acts on it, as the person would say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Owner::Me => "Me",
+            Owner::Employer => "My employer",
+            Owner::Ot => "My OT",
+        }
+    }
+
+    /// The same for someone else reading the plan (the employer).
+    pub fn label_for_employer(self) -> &'static str {
+        match self {
+            Owner::Me => "The employee",
+            Owner::Employer => "The employer",
+            Owner::Ot => "The occupational therapist",
+        }
+    }
+}
+
+/// The built-in adjustments, under the kind of advice each belongs to.
+pub const ADJUSTMENT_LIBRARY: [(AdviceKind, &str); 23] = [
+    (
+        AdviceKind::PhasedReturn,
+        "Build up my hours week by week, as in my phased return plan",
+    ),
+    (
+        AdviceKind::PhasedReturn,
+        "Lighter, familiar tasks in the first weeks back",
+    ),
+    (
+        AdviceKind::PhasedReturn,
+        "A short catch-up with my manager at the end of each week",
+    ),
+    (AdviceKind::AlteredHours, "Start later in the morning"),
+    (AdviceKind::AlteredHours, "Finish earlier in the day"),
+    (
+        AdviceKind::AlteredHours,
+        "Regular short breaks, for example 10 minutes every hour",
+    ),
+    (AdviceKind::AlteredHours, "Time off for health appointments"),
+    (AdviceKind::AlteredHours, "Work from home some days"),
+    (AdviceKind::AmendedDuties, "No heavy lifting for six weeks"),
+    (AdviceKind::AmendedDuties, "No driving for work for now"),
+    (
+        AdviceKind::AmendedDuties,
+        "Written instructions as well as spoken ones",
+    ),
+    (
+        AdviceKind::AmendedDuties,
+        "One task at a time, with clear priorities",
+    ),
+    (
+        AdviceKind::AmendedDuties,
+        "A named person to go to with questions or worries",
+    ),
+    (
+        AdviceKind::AmendedDuties,
+        "Swap some tasks with a colleague for a while",
+    ),
+    (AdviceKind::WorkplaceAdaptations, "A sit-stand desk"),
+    (
+        AdviceKind::WorkplaceAdaptations,
+        "A chair set up to support my back",
+    ),
+    (
+        AdviceKind::WorkplaceAdaptations,
+        "A quiet space to work or to take a break",
+    ),
+    (
+        AdviceKind::WorkplaceAdaptations,
+        "A parking space near the door",
+    ),
+    (
+        AdviceKind::WorkplaceAdaptations,
+        "A desk on the ground floor or near the lift",
+    ),
+    (
+        AdviceKind::WorkplaceAdaptations,
+        "Voice typing or other software to cut down typing",
+    ),
+    (
+        AdviceKind::WorkplaceAssessment,
+        "An assessment of my desk, chair and screen",
+    ),
+    (
+        AdviceKind::WorkplaceAssessment,
+        "A referral to occupational health",
+    ),
+    (
+        AdviceKind::WorkplaceAssessment,
+        "Help to apply to Access to Work",
+    ),
+];
+
+/// The most weeks a phased return can have.
+pub const MAX_WEEKS: usize = 26;
+/// The most hours in a week.
+pub const MAX_WEEK_HOURS: u8 = 80;
+
+/// A phased return that builds up evenly from `first_hours` to `full_hours` over `weeks`
+/// weeks, each week starting 7 days after the one before.
+pub fn plan_weeks(
+    first: NaiveDate,
+    weeks: usize,
+    first_hours: u8,
+    full_hours: u8,
+    days: u8,
+) -> Result<Vec<PhasedReturnWeek>, String> {
+    if !(1..=MAX_WEEKS).contains(&weeks) {
+        return Err(format!(
+            "Please choose from 1 to {MAX_WEEKS} weeks for the phased return."
+        ));
+    }
+    if first_hours > MAX_WEEK_HOURS || full_hours > MAX_WEEK_HOURS {
+        return Err(format!(
+            "Hours in a week must be from 0 to {MAX_WEEK_HOURS}."
+        ));
+    }
+    if days > 7 {
+        return Err("Days in a week must be from 0 to 7.".into());
+    }
+    let (a, b) = (i64::from(first_hours), i64::from(full_hours));
+    let steps = (weeks as i64 - 1).max(1);
+    Ok((0..weeks as i64)
+        .map(|w| PhasedReturnWeek {
+            starts: first + Duration::days(7 * w),
+            // Even steps from the first week's hours to the full hours, to the nearest hour.
+            hours: if weeks == 1 {
+                first_hours
+            } else {
+                (a + ((b - a) * w * 2 + steps).div_euclid(2 * steps)) as u8
+            },
+            days,
+            done: false,
+        })
+        .collect())
+}
+
+/// Where the person is in their phased return today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnPosition {
+    /// No schedule.
+    None,
+    /// The first week starts later.
+    NotStarted { starts: NaiveDate },
+    /// In week `week` (1-based) of `of`.
+    InWeek { week: usize, of: usize },
+    /// After the last week.
+    Finished { of: usize },
+}
+
+/// The week today falls in: a week runs from its start to the day before the next week starts
+/// (the last week for 7 days).
+pub fn return_position(weeks: &[PhasedReturnWeek], today: NaiveDate) -> ReturnPosition {
+    let Some(first) = weeks.first() else {
+        return ReturnPosition::None;
+    };
+    if today < first.starts {
+        return ReturnPosition::NotStarted {
+            starts: first.starts,
+        };
+    }
+    let of = weeks.len();
+    for (i, w) in weeks.iter().enumerate() {
+        let ends = weeks
+            .get(i + 1)
+            .map_or(w.starts + Duration::days(7), |n| n.starts);
+        if today >= w.starts && today < ends {
+            return ReturnPosition::InWeek { week: i + 1, of };
+        }
+    }
+    ReturnPosition::Finished { of }
+}
+
+/// "You are in week 2 of 6." and the like.
+pub fn position_words(position: ReturnPosition) -> String {
+    match position {
+        ReturnPosition::None => "There is no phased return plan yet.".into(),
+        ReturnPosition::NotStarted { starts } => format!(
+            "Your phased return starts on {}.",
+            super::dates::long_date(starts)
+        ),
+        ReturnPosition::InWeek { week, of } => format!("You are in week {week} of {of}."),
+        ReturnPosition::Finished { of } => {
+            format!("All {of} weeks of your phased return are behind you.")
+        }
+    }
+}
+
+/// Checks a schedule: at most [`MAX_WEEKS`] weeks, each in range, in date order.
+pub fn check_weeks(weeks: &[PhasedReturnWeek]) -> Result<(), String> {
+    if weeks.len() > MAX_WEEKS {
+        return Err(format!(
+            "A phased return can have at most {MAX_WEEKS} weeks."
+        ));
+    }
+    for (i, w) in weeks.iter().enumerate() {
+        if w.hours > MAX_WEEK_HOURS {
+            return Err(format!(
+                "Week {}: hours must be from 0 to {MAX_WEEK_HOURS}.",
+                i + 1
+            ));
+        }
+        if w.days > 7 {
+            return Err(format!("Week {}: days must be from 0 to 7.", i + 1));
+        }
+        if i > 0 && w.starts <= weeks[i - 1].starts {
+            return Err(format!(
+                "Week {} must start after week {} starts.",
+                i + 1,
+                i
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Counts for the checklists page.
+pub fn plan_summary(plan: &WorkplacePlan) -> String {
+    let agreed = plan.items.iter().filter(|i| i.status.is_agreed()).count();
+    if plan.items.is_empty() && plan.difficulties.is_empty() && plan.phased_return.is_empty() {
+        return "Nothing in your plan yet.".into();
+    }
+    format!(
+        "{} {}, {agreed} agreed or in place. {} {} in the phased return.",
+        plan.items.len(),
+        if plan.items.len() == 1 {
+            "adjustment"
+        } else {
+            "adjustments"
+        },
+        plan.phased_return.len(),
+        if plan.phased_return.len() == 1 {
+            "week"
+        } else {
+            "weeks"
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn weeks_build_up_evenly() {
+        let weeks = plan_weeks(d(3, 2), 4, 8, 36, 3).unwrap();
+        let hours: Vec<u8> = weeks.iter().map(|w| w.hours).collect();
+        assert_eq!(hours, vec![8, 17, 27, 36]);
+        assert_eq!(weeks[3].starts, d(3, 23));
+        assert!(check_weeks(&weeks).is_ok());
+        assert_eq!(plan_weeks(d(3, 2), 1, 20, 36, 5).unwrap()[0].hours, 20);
+        assert!(plan_weeks(d(3, 2), 0, 8, 36, 3).is_err());
+        assert!(plan_weeks(d(3, 2), 27, 8, 36, 3).is_err());
+        assert!(plan_weeks(d(3, 2), 4, 8, 81, 3).is_err());
+        assert!(plan_weeks(d(3, 2), 4, 8, 36, 8).is_err());
+        // Building down works too (for a planned reduction).
+        let down: Vec<u8> = plan_weeks(d(3, 2), 3, 30, 10, 3)
+            .unwrap()
+            .iter()
+            .map(|w| w.hours)
+            .collect();
+        assert_eq!(down, vec![30, 20, 10]);
+    }
+
+    #[test]
+    fn where_you_are() {
+        assert_eq!(return_position(&[], d(3, 1)), ReturnPosition::None);
+        let weeks = plan_weeks(d(3, 2), 3, 8, 24, 3).unwrap();
+        assert_eq!(
+            return_position(&weeks, d(3, 1)),
+            ReturnPosition::NotStarted { starts: d(3, 2) }
+        );
+        assert_eq!(
+            return_position(&weeks, d(3, 2)),
+            ReturnPosition::InWeek { week: 1, of: 3 }
+        );
+        assert_eq!(
+            return_position(&weeks, d(3, 15)),
+            ReturnPosition::InWeek { week: 2, of: 3 }
+        );
+        assert_eq!(
+            return_position(&weeks, d(3, 22)),
+            ReturnPosition::InWeek { week: 3, of: 3 }
+        );
+        assert_eq!(
+            return_position(&weeks, d(3, 23)),
+            ReturnPosition::Finished { of: 3 }
+        );
+        assert_eq!(
+            position_words(ReturnPosition::InWeek { week: 2, of: 3 }),
+            "You are in week 2 of 3."
+        );
+    }
+
+    #[test]
+    fn weeks_out_of_order_are_refused() {
+        let mut weeks = plan_weeks(d(3, 2), 3, 8, 24, 3).unwrap();
+        weeks.swap(0, 1);
+        assert!(check_weeks(&weeks).unwrap_err().contains("Week 2"));
+    }
+
+    #[test]
+    fn library_has_something_under_every_kind() {
+        for k in ADVICE_KINDS {
+            assert!(ADJUSTMENT_LIBRARY.iter().any(|(kind, _)| *kind == k));
+            assert_eq!(AdviceKind::from_code(k.code()), Some(k));
+        }
+    }
+}
