@@ -35,6 +35,9 @@ pub struct AppData {
     /// The next free record number; ids are never reused.
     #[serde(default)]
     pub next_id: u32,
+    /// The OT's plans the person accepted (the last version of each).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<super::plan::ImportedPlan>,
 }
 
 /// A change the person asks for. Commands are pure: applying one to the same data always gives
@@ -58,6 +61,11 @@ pub enum Command {
     Diary(super::diary::DiaryCommand),
     /// The workplace plan and the home-safety checklist.
     Checklist(super::checklists::ChecklistCommand),
+    /// Accept an OT's plan (merged, never overwriting: see `domain::plan`).
+    ImportPlan {
+        plan: Box<super::plan::Plan>,
+        today: NaiveDate,
+    },
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -109,6 +117,7 @@ impl AppData {
             ratings: self.ratings.clone(),
             outcomes: self.outcomes.clone(),
             next_id: self.next_id,
+            plans: self.plans.clone(),
         }
     }
 
@@ -125,6 +134,7 @@ impl AppData {
             ratings,
             outcomes,
             next_id,
+            plans,
         } = self;
         *settings == other.settings
             && *goals == other.goals
@@ -134,6 +144,7 @@ impl AppData {
             && *ratings == other.ratings
             && *outcomes == other.outcomes
             && *next_id == other.next_id
+            && *plans == other.plans
     }
 
     /// Take a fresh record number.
@@ -168,6 +179,12 @@ impl AppData {
             Command::Measure(command) => super::measures::apply(self, command)?,
             Command::Diary(command) => super::diary::apply(self, command)?,
             Command::Checklist(command) => super::checklists::apply(self, command)?,
+            Command::ImportPlan { plan, today } => {
+                // Merged into a copy, so on error nothing has changed.
+                let mut next = self.clone();
+                super::plan::import(&mut next, *plan, today)?;
+                *self = next;
+            }
         }
         Ok(())
     }
@@ -222,6 +239,7 @@ impl AppData {
         super::measures::validate(self)?;
         super::diary::validate(self)?;
         super::checklists::validate(self)?;
+        super::plan::validate(self)?;
         Ok(())
     }
 
