@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::components::notices::Notices;
 use crate::features::{
-    checklists, diary, employer, goals, measures, ot, progress, settings, today,
+    checklists, diary, employer, goals, measures, ot, ot_plan, plan, progress, settings, today,
 };
 use crate::state::AppState;
 
@@ -27,6 +27,8 @@ pub mod paths {
     pub const SETTINGS: &str = "/settings";
     pub const OT: &str = "/ot";
     pub const EMPLOYER: &str = "/employer";
+    pub const PLAN: &str = "/plan";
+    pub const OT_PLAN: &str = "/ot/plan";
     pub const GOAL_NEW: &str = "/goals/new";
     pub const WORKPLACE: &str = "/checklists/work";
     pub const PHASED_RETURN: &str = "/checklists/work/return";
@@ -88,6 +90,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/progress/appointments") view=|| view! { <PatientLayout><measures::EventsPage/></PatientLayout> }/>
                 <Route path=path!("/settings") view=|| view! { <PatientLayout><settings::SettingsPage/></PatientLayout> }/>
                 <Route path=path!("/ot") view=|| view! { <RoleLayout role="For occupational therapists"><ot::OtPage/></RoleLayout> }/>
+                <Route path=path!("/ot/plan") view=|| view! { <RoleLayout role="For occupational therapists"><ot_plan::OtPlanPage/></RoleLayout> }/>
+                <Route path=path!("/plan") view=|| view! { <PatientLayout><plan::PlanPage/></PatientLayout> }/>
                 <Route path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"><employer::EmployerPage/></RoleLayout> }/>
             </Routes>
         </Router>

@@ -6,6 +6,8 @@ pub mod employer;
 pub mod goals;
 pub mod measures;
 pub mod ot;
+pub mod ot_plan;
+pub mod plan;
 pub mod progress;
 pub mod settings;
 pub mod today;
