@@ -16,7 +16,7 @@ use crate::domain::goals::{goal_sentence, AttainmentLevels, TaskFrequency};
 use crate::domain::home_safety::ROOMS;
 use crate::domain::plan::{
     check_plan, decode_plan, plan_json, MeasureWhen, Plan, PlanAdjustment, PlanGoal, PlanHazard,
-    PlanMeasure, PlanMeasureItem, PlanPacing, PlanTask, MAX_MESSAGE_CHARS,
+    PlanMeasure, PlanMeasureItem, PlanPacing, PlanTask,
 };
 use crate::domain::qr::qr_svg;
 use crate::domain::share::{base64url_encode, ShareKind};
@@ -208,6 +208,8 @@ pub fn OtPlanPage() -> impl IntoView {
     let step_title = RwSignal::new(String::new());
     let step_freq = RwSignal::new("daily".to_string());
     let goal_message = RwSignal::new(None::<String>);
+    // The goal being changed (its label), when the OT chose "Change this goal".
+    let editing = RwSignal::new(None::<String>);
     let add_step = move |_| {
         let title = step_title.get_untracked().trim().to_string();
         if title.is_empty() {
@@ -226,7 +228,7 @@ pub fn OtPlanPage() -> impl IntoView {
     let add_goal = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let goal = PlanGoal {
-            key: new_key('g'),
+            key: editing.get_untracked().unwrap_or_else(|| new_key('g')),
             activity: activity.get_untracked().trim().to_string(),
             support: support.get_untracked().trim().to_string(),
             amount: amount.get_untracked().trim().to_string(),
@@ -247,7 +249,10 @@ pub fn OtPlanPage() -> impl IntoView {
             tasks: steps.get_untracked(),
         };
         let mut next = plan.get_untracked();
-        next.goals.push(goal);
+        match next.goals.iter_mut().find(|g| g.key == goal.key) {
+            Some(g) => *g = goal,
+            None => next.goals.push(goal),
+        }
         if let Err(e) = check_plan(&next) {
             return goal_message.set(Some(e.to_string()));
         }
@@ -259,7 +264,12 @@ pub fn OtPlanPage() -> impl IntoView {
             s.set(String::new());
         }
         steps.set(Vec::new());
-        goal_message.set(Some("Goal added to the plan.".into()));
+        goal_message.set(Some(if editing.get_untracked().is_some() {
+            "Goal changed.".into()
+        } else {
+            "Goal added to the plan.".into()
+        }));
+        editing.set(None);
     };
 
     // Checklist items.
@@ -395,6 +405,21 @@ pub fn OtPlanPage() -> impl IntoView {
                 .iter()
                 .map(|g| {
                     let key = g.key.clone();
+                    let goal = g.clone();
+                    let change = move |_| {
+                        activity.set(goal.activity.clone());
+                        support.set(goal.support.clone());
+                        amount.set(goal.amount.clone());
+                        by_when.set(goal.by_when.map(iso_date).unwrap_or_default());
+                        for (i, s) in lv.iter().enumerate() {
+                            s.set(goal.levels.describe(i as i8 - 2).to_string());
+                        }
+                        baseline.set(goal.baseline.to_string());
+                        difficulty.set(goal.difficulty.map(|d| d.to_string()).unwrap_or_default());
+                        steps.set(goal.tasks.clone());
+                        editing.set(Some(goal.key.clone()));
+                        goal_message.set(Some("The goal is in the form below: change it, then save it.".into()));
+                    };
                     let sentence = goal_sentence(&g.activity, &g.support, &g.amount, g.by_when);
                     let steps = g
                         .tasks
@@ -406,7 +431,10 @@ pub fn OtPlanPage() -> impl IntoView {
                         <li class="card">
                             <p>{sentence}</p>
                             {(!steps.is_empty()).then(|| view! { <p class="hint">"Steps: "{steps}</p> })}
-                            <button type="button" class="button" on:click=move |_| plan.update(|p| p.goals.retain(|g| g.key != key))>"Remove this goal"</button>
+                            <div class="button-row">
+                                <button type="button" class="button" on:click=change>"Change this goal"</button>
+                                <button type="button" class="button" on:click=move |_| plan.update(|p| p.goals.retain(|g| g.key != key))>"Remove this goal"</button>
+                            </div>
                         </li>
                     }
                 })
@@ -529,14 +557,14 @@ pub fn OtPlanPage() -> impl IntoView {
             <DateField id="plan-ot-start" label="Start of OT involvement" value=ot_start any_day=true/>
             <DateField id="plan-review" label="Next review" value=review any_day=true/>
             <label class="field"><span>"A short message to the person"</span>
-                <textarea rows="3" maxlength=MAX_MESSAGE_CHARS prop:value=move || plan.with(|p| p.message.clone()) on:input=move |ev| { let v = event_target_value(&ev); plan.update(|p| p.message = v) }></textarea>
+                <textarea rows="3" maxlength="1000" prop:value=move || plan.with(|p| p.message.clone()) on:input=move |ev| { let v = event_target_value(&ev); plan.update(|p| p.message = v) }></textarea>
             </label>
         </section>
         <section class="card" aria-labelledby="plan-goals-heading">
             <h2 id="plan-goals-heading">"Goals"</h2>
             <ul class="plain-list">{goals_list}</ul>
             <form on:submit=add_goal>
-                <h3>"Add a goal"</h3>
+                <h3>{move || if editing.get().is_some() { "Change the goal" } else { "Add a goal" }}</h3>
                 <TextField label="What the person wants to do" value=activity/>
                 <TextField label="The help they need" value=support/>
                 <TextField label="How much or how well" value=amount/>
@@ -560,7 +588,7 @@ pub fn OtPlanPage() -> impl IntoView {
                     <Select id="plan-step-freq" label="How often" value=step_freq options=frequency_options()/>
                     <button type="button" class="button" on:click=add_step>"Add this step"</button>
                 </fieldset>
-                <button type="submit" class="button button-primary">"Add the goal to the plan"</button>
+                <button type="submit" class="button button-primary">{move || if editing.get().is_some() { "Save the goal" } else { "Add the goal to the plan" }}</button>
                 <FormMessage message=goal_message/>
             </form>
         </section>
