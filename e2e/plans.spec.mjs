@@ -12,7 +12,7 @@ function isoDate(d) {
 
 async function makeLink(ot) {
   await ot.getByRole('button', { name: 'Make the link' }).click();
-  const link = ot.getByLabel('The link');
+  const link = ot.getByRole('textbox', { name: 'The link' });
   await expect(link).toHaveValue(/\/plan#1\.o\.p\./);
   return link.inputValue();
 }
