@@ -13,7 +13,7 @@ function isoDate(d) {
 async function makeLink(ot) {
   await ot.getByRole('button', { name: 'Make the link' }).click();
   const link = ot.getByRole('textbox', { name: 'The link' });
-  await expect(link).toHaveValue(/\/plan#1\.o\.p\./);
+  await expect(link).toHaveValue(/\/plan#1\.t\.p\./);
   return link.inputValue();
 }
 
@@ -136,7 +136,7 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await expect(page.getByRole('alert')).toContainText('damaged or incomplete');
   await expect(page.getByText('Nothing was changed.', { exact: false })).toBeVisible();
   await expectAccessible(page, 'damaged plan link');
-  const newer = link2.replace('#1.o.p.', '#2.o.p.');
+  const newer = link2.replace('#1.t.p.', '#2.t.p.');
   await page.goto(newer);
   await expect(page.getByRole('alert')).toContainText('newer version');
 

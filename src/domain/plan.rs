@@ -1,5 +1,5 @@
 //! The occupational therapist's plan: what the OT builds, how it travels (the share envelope,
-//! kind `o`), the one checked path that reads it, and the rules that merge it into the
+//! kind `t`), the one checked path that reads it, and the rules that merge it into the
 //! person's own data.
 //!
 //! Merge rules (all in [`import`]):

@@ -51,14 +51,14 @@ impl ShareKind {
     pub fn tag(self) -> &'static str {
         match self {
             ShareKind::WorkplacePlan => "w",
-            ShareKind::OtPlan => "o",
+            ShareKind::OtPlan => "t",
         }
     }
 
     fn from_tag(tag: &str) -> Option<ShareKind> {
         match tag {
             "w" => Some(ShareKind::WorkplacePlan),
-            "o" => Some(ShareKind::OtPlan),
+            "t" => Some(ShareKind::OtPlan),
             _ => None,
         }
     }

@@ -300,7 +300,7 @@ fn plan_through_the_share_envelope() {
         false,
         plan_json(&sample_plan()).as_bytes(),
     );
-    assert!(frag.starts_with("1.o.p."));
+    assert!(frag.starts_with("1.t.p."));
     let read = read_fragment(&frag).unwrap();
     assert_eq!(read.kind, ShareKind::OtPlan);
     assert_eq!(decode_plan(&read.body).unwrap(), sample_plan());
