@@ -146,3 +146,17 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await expectAccessible(page, 'plans added');
   await patientContext.close();
 });
+
+test('the plan pages fit 320px wide, also with text at 200%', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await startApp(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const path of ['/plan', '/ot/plan']) {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    expect(await overflow(), `horizontal scroll at 320px on ${path}`).toBeLessThanOrEqual(0);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await expect(page.locator('main h1')).toBeVisible();
+    expect(await overflow(), `horizontal scroll at 320px with 200% text on ${path}`).toBeLessThanOrEqual(0);
+  }
+});
