@@ -140,8 +140,9 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await page.goto(newer);
   await expect(page.getByRole('alert')).toContainText('newer version');
 
-  // After a reload the plan's items are still there.
-  await page.goto('/plan');
+  // After a reload the plan is listed, reached from Settings.
+  await page.goto('/settings');
+  await page.getByRole('link', { name: "See your OT's plans, or add one from a file" }).click();
   await expect(page.getByRole('heading', { name: /Plan from Sam Jones/ })).toBeVisible();
   await expectAccessible(page, 'plans added');
   await patientContext.close();
