@@ -7,8 +7,8 @@ use leptos_router::path;
 
 use crate::components::notices::Notices;
 use crate::features::{
-    checklists, diary, employer, goals, measures, ot, ot_summaries, progress, settings, summary,
-    today,
+    checklists, diary, employer, goals, measures, ot, ot_plan, ot_summaries, plan, progress,
+    settings, summary, today,
 };
 use crate::state::AppState;
 
@@ -28,6 +28,8 @@ pub mod paths {
     pub const SETTINGS: &str = "/settings";
     pub const OT: &str = "/ot";
     pub const EMPLOYER: &str = "/employer";
+    pub const PLAN: &str = "/plan";
+    pub const OT_PLAN: &str = "/ot/plan";
     pub const GOAL_NEW: &str = "/goals/new";
     pub const WORKPLACE: &str = "/checklists/work";
     pub const PHASED_RETURN: &str = "/checklists/work/return";
@@ -93,6 +95,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/summary") view=|| view! { <PatientLayout><summary::SummaryPage/></PatientLayout> }/>
                 <Route path=path!("/ot/summaries") view=|| view! { <RoleLayout role="For occupational therapists"><ot_summaries::OtSummariesPage/></RoleLayout> }/>
                 <Route path=path!("/ot") view=|| view! { <RoleLayout role="For occupational therapists"><ot::OtPage/></RoleLayout> }/>
+                <Route path=path!("/ot/plan") view=|| view! { <RoleLayout role="For occupational therapists"><ot_plan::OtPlanPage/></RoleLayout> }/>
+                <Route path=path!("/plan") view=|| view! { <PatientLayout><plan::PlanPage/></PatientLayout> }/>
                 <Route path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"><employer::EmployerPage/></RoleLayout> }/>
             </Routes>
         </Router>

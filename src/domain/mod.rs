@@ -12,6 +12,7 @@ pub mod home_safety;
 pub mod ids;
 pub mod measures;
 pub mod outcomes;
+pub mod plan;
 pub mod qr;
 pub mod ratings;
 pub mod sample;

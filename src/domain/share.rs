@@ -43,18 +43,22 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 pub enum ShareKind {
     /// The workplace plan for an employer.
     WorkplacePlan,
+    /// An occupational therapist's plan for the person.
+    OtPlan,
 }
 
 impl ShareKind {
     pub fn tag(self) -> &'static str {
         match self {
             ShareKind::WorkplacePlan => "w",
+            ShareKind::OtPlan => "t",
         }
     }
 
     fn from_tag(tag: &str) -> Option<ShareKind> {
         match tag {
             "w" => Some(ShareKind::WorkplacePlan),
+            "t" => Some(ShareKind::OtPlan),
             _ => None,
         }
     }

@@ -35,6 +35,9 @@ pub struct AppData {
     /// The next free record number; ids are never reused.
     #[serde(default)]
     pub next_id: u32,
+    /// The OT's plans the person accepted (the last version of each).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<super::plan::ImportedPlan>,
 }
 
 /// A change the person asks for. Commands are pure: applying one to the same data always gives
@@ -62,6 +65,11 @@ pub enum Command {
     SetLastReview(Option<NaiveDate>),
     /// "What I want to talk about" on the summary.
     SetTalkAbout(String),
+    /// Accept an OT's plan (merged, never overwriting: see `domain::plan`).
+    ImportPlan {
+        plan: Box<super::plan::Plan>,
+        today: NaiveDate,
+    },
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -113,6 +121,7 @@ impl AppData {
             ratings: self.ratings.clone(),
             outcomes: self.outcomes.clone(),
             next_id: self.next_id,
+            plans: self.plans.clone(),
         }
     }
 
@@ -129,6 +138,7 @@ impl AppData {
             ratings,
             outcomes,
             next_id,
+            plans,
         } = self;
         *settings == other.settings
             && *goals == other.goals
@@ -138,6 +148,7 @@ impl AppData {
             && *ratings == other.ratings
             && *outcomes == other.outcomes
             && *next_id == other.next_id
+            && *plans == other.plans
     }
 
     /// Take a fresh record number.
@@ -181,6 +192,12 @@ impl AppData {
                     super::summary::MAX_TALK_CHARS,
                 )?;
                 self.settings.talk_about = text;
+            }
+            Command::ImportPlan { plan, today } => {
+                // Merged into a copy, so on error nothing has changed.
+                let mut next = self.clone();
+                super::plan::import(&mut next, *plan, today)?;
+                *self = next;
             }
         }
         Ok(())
@@ -241,6 +258,7 @@ impl AppData {
         super::measures::validate(self)?;
         super::checklists::validate(self)?;
         super::diary::validate(self)?;
+        super::plan::validate(self)?;
         Ok(())
     }
 

@@ -3,13 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::app::PageHeading;
+use leptos_router::components::A;
+
+use crate::app::{paths, PageHeading};
 
 #[component]
 pub fn OtPage() -> impl IntoView {
     view! {
         <PageHeading title="Occupational therapist"/>
         <p class="lead">"This part of Everyday is for the occupational therapist, on the practice computer."</p>
+        <p><A href=paths::OT_PLAN attr:class="button button-primary">"Build a plan"</A></p>
         <section class="card empty-state">
             <h2>"Coming here"</h2>
             <ul class="plain-list">

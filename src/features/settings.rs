@@ -21,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
         <PageHeading title="Settings"/>
         <NameSetting/>
         <OtStartSetting/>
+        <section class="card"><h2>"Plans from your OT"</h2><p><leptos_router::components::A href=crate::app::paths::PLAN>"See your OT's plans, or add one from a file"</leptos_router::components::A></p></section>
         <crate::features::diary::DiarySettings/>
         <BackupSection/>
         <RestoreSection/>

@@ -1,0 +1,419 @@
+//! Tests of the plan format and the merge rules: first import, re-import, update, the person's
+//! edits and own items kept; property tests for the decoder and for merging.
+
+use super::*;
+use crate::domain::goals::{GoalCommand, GoalDraft, ProgressRecord, TaskCompletion};
+use crate::domain::state::Command;
+use proptest::prelude::*;
+
+fn d(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, day).unwrap()
+}
+
+fn sample_plan() -> Plan {
+    let mut plan = Plan::new("p-abc".into(), d(1));
+    plan.ot = "Sam Jones, Riverside Surgery".into();
+    plan.message = "See you in four weeks.".into();
+    plan.ot_start = Some(d(1));
+    plan.next_review = Some(d(29));
+    plan.goals.push(PlanGoal {
+        key: "g1".into(),
+        activity: "walk to the shop".into(),
+        support: "with my stick".into(),
+        amount: "three times a week".into(),
+        by_when: Some(d(29)),
+        levels: AttainmentLevels {
+            much_less: "not at all".into(),
+            somewhat_less: "once a week".into(),
+            expected: "three times a week".into(),
+            somewhat_more: "four times".into(),
+            much_more: "every day".into(),
+        },
+        baseline: -1,
+        difficulty: Some(2),
+        tasks: vec![PlanTask {
+            key: "t1".into(),
+            title: "Walk to the corner".into(),
+            frequency: TaskFrequency::Daily,
+        }],
+    });
+    plan.ratings.mood = true;
+    plan.pacing = Some(PlanPacing {
+        on: true,
+        minutes: Some(120),
+    });
+    plan.workplace.push(PlanAdjustment {
+        key: "w1".into(),
+        kind: AdviceKind::AlteredHours,
+        text: "Start at 10am".into(),
+    });
+    plan.home.push(PlanHazard {
+        key: "h1".into(),
+        room: Room::Bathroom,
+        hazard: "No grab rail by the bath".into(),
+        fix: "Ask about a grab rail".into(),
+    });
+    plan.measures.push(PlanMeasureItem {
+        measure: PlanMeasure::Confidence,
+        when: MeasureWhen::Weekly,
+    });
+    plan
+}
+
+fn import_cmd(data: &mut AppData, plan: Plan) -> Result<(), DomainError> {
+    data.apply(Command::ImportPlan {
+        plan: Box::new(plan),
+        today: d(2),
+    })
+}
+
+fn own_goal(data: &mut AppData) -> GoalId {
+    data.apply(Command::Goal(GoalCommand::Add {
+        draft: GoalDraft {
+            activity: "read a chapter".into(),
+            ..GoalDraft::default()
+        },
+        created: d(1),
+    }))
+    .unwrap();
+    data.goals.last().unwrap().id
+}
+
+#[test]
+fn first_import_adds_everything_marked_as_from_the_ot() {
+    let mut data = AppData::default();
+    let mine = own_goal(&mut data);
+    import_cmd(&mut data, sample_plan()).unwrap();
+    assert_eq!(data.goals.len(), 2);
+    assert!(data.goals.iter().any(|g| g.id == mine && g.source.is_me()));
+    let g = data.goals.iter().find(|g| !g.source.is_me()).unwrap();
+    assert_eq!(g.activity, "walk to the shop");
+    assert_eq!(g.levels.much_more, "every day");
+    assert_eq!(g.difficulty, Some(2));
+    assert_eq!(g.created, d(2));
+    assert_eq!(g.tasks.len(), 1);
+    assert_eq!(g.tasks[0].frequency, TaskFrequency::Daily);
+    assert!(!g.tasks[0].source.is_me());
+    assert!(data.settings.diary_ratings.mood);
+    assert!(!data.settings.diary_ratings.pain);
+    assert!(data.settings.pacing.on);
+    assert_eq!(data.settings.pacing.budget, Some(120));
+    assert_eq!(data.workplace.items.len(), 1);
+    assert_eq!(data.workplace.items[0].status, ItemStatus::Suggested);
+    assert!(data.workplace.advice.contains(&AdviceKind::AlteredHours));
+    assert_eq!(data.home_safety.hazards.len(), 1);
+    assert!(data.home_safety.hazards[0].applies);
+    assert_eq!(data.settings.ot_start, Some(d(1)));
+    assert_eq!(data.settings.next_review, Some(d(29)));
+    assert_eq!(data.plans.len(), 1);
+    data.validate().unwrap();
+}
+
+#[test]
+fn reimport_of_the_same_revision_changes_nothing() {
+    let mut data = AppData::default();
+    import_cmd(&mut data, sample_plan()).unwrap();
+    let before = data.clone();
+    assert_eq!(plan_status(&data, &sample_plan()), PlanStatus::AlreadyHave);
+    assert_eq!(
+        import(&mut data, sample_plan(), d(5)).unwrap(),
+        ImportOutcome::Unchanged
+    );
+    assert_eq!(data, before);
+}
+
+#[test]
+fn older_revision_is_refused_and_changes_nothing() {
+    let mut data = AppData::default();
+    let mut newer = sample_plan();
+    newer.revision = 3;
+    import_cmd(&mut data, newer).unwrap();
+    let before = data.clone();
+    let err = import_cmd(&mut data, sample_plan()).unwrap_err();
+    assert!(err.to_string().contains("newer version"));
+    assert_eq!(data, before);
+}
+
+#[test]
+fn update_changes_the_ot_items_and_keeps_history_and_own_items() {
+    let mut data = AppData::default();
+    import_cmd(&mut data, sample_plan()).unwrap();
+    let mine = own_goal(&mut data);
+    let gid = data.goals[0].id;
+    let tid = data.goals[0].tasks[0].id;
+    data.apply(Command::Goal(GoalCommand::TickTask {
+        goal: gid,
+        task: tid,
+        date: d(3),
+        note: String::new(),
+    }))
+    .unwrap();
+    data.apply(Command::Goal(GoalCommand::RecordProgress {
+        goal: gid,
+        date: d(4),
+        level: 0,
+        note: "good week".into(),
+    }))
+    .unwrap();
+
+    let mut update = sample_plan();
+    update.revision = 2;
+    update.goals[0].amount = "four times a week".into();
+    update.goals[0].tasks[0].title = "Walk to the post box".into();
+    update.goals[0].tasks.push(PlanTask {
+        key: "t2".into(),
+        title: "Rest after".into(),
+        frequency: TaskFrequency::Once,
+    });
+    update.workplace[0].text = "Start at 10.30am".into();
+    update.next_review = Some(d(30));
+    assert_eq!(plan_status(&data, &update), PlanStatus::Update(1));
+    import_cmd(&mut data, update).unwrap();
+
+    let g = &data.goals[0];
+    assert_eq!(g.amount, "four times a week");
+    assert_eq!(g.tasks[0].title, "Walk to the post box");
+    assert_eq!(g.tasks[0].id, tid);
+    assert_eq!(
+        g.tasks[0].done,
+        vec![TaskCompletion {
+            date: d(3),
+            note: String::new()
+        }]
+    );
+    assert_eq!(g.tasks.len(), 2);
+    assert_eq!(
+        g.progress,
+        vec![ProgressRecord {
+            date: d(4),
+            level: 0,
+            note: "good week".into()
+        }]
+    );
+    assert!(data.goals.iter().any(|g| g.id == mine && g.source.is_me()));
+    assert_eq!(data.goals.len(), 2);
+    assert_eq!(data.workplace.items[0].text, "Start at 10.30am");
+    assert_eq!(data.settings.next_review, Some(d(30)));
+    assert_eq!(data.plans.len(), 1);
+    assert_eq!(data.plans[0].plan.revision, 2);
+}
+
+#[test]
+fn update_keeps_the_persons_edits() {
+    let mut data = AppData::default();
+    import_cmd(&mut data, sample_plan()).unwrap();
+    let gid = data.goals[0].id;
+    let tid = data.goals[0].tasks[0].id;
+    // The person rewrites the amount, drops the step, turns mood off, removes the adjustment.
+    let mut draft = GoalDraft::from_goal(&data.goals[0]);
+    draft.amount = "twice a week to start".into();
+    data.apply(Command::Goal(GoalCommand::Change { goal: gid, draft }))
+        .unwrap();
+    data.apply(Command::Goal(GoalCommand::DropTask {
+        goal: gid,
+        task: tid,
+    }))
+    .unwrap();
+    data.settings.diary_ratings.mood = false;
+    let wid = data.workplace.items[0].id;
+    data.apply(Command::Checklist(
+        crate::domain::checklists::ChecklistCommand::RemoveItem(wid),
+    ))
+    .unwrap();
+
+    let mut update = sample_plan();
+    update.revision = 2;
+    update.goals[0].amount = "four times a week".into();
+    update.goals[0].activity = "walk to the big shop".into();
+    update.workplace[0].text = "Start at 10.30am".into();
+    import_cmd(&mut data, update).unwrap();
+
+    let g = &data.goals[0];
+    assert_eq!(g.amount, "twice a week to start", "the person's words kept");
+    assert_eq!(
+        g.activity, "walk to the big shop",
+        "an unchanged part updated"
+    );
+    assert!(g.tasks[0].dropped, "a dropped step stays dropped");
+    assert!(
+        !data.settings.diary_ratings.mood,
+        "the person's choice kept"
+    );
+    assert!(
+        data.workplace.items.is_empty(),
+        "a removed item is not brought back"
+    );
+}
+
+#[test]
+fn bad_plans_are_refused_and_change_nothing() {
+    let mut data = AppData::default();
+    let before = data.clone();
+    let mut bad = sample_plan();
+    bad.goals[0].baseline = 1;
+    assert!(import_cmd(&mut data, bad).is_err());
+    let mut bad = sample_plan();
+    bad.goals[0].tasks[0].key = "g1".into();
+    assert!(import_cmd(&mut data, bad).is_err());
+    let mut bad = sample_plan();
+    bad.message = "x".repeat(MAX_MESSAGE_CHARS + 1);
+    assert!(import_cmd(&mut data, bad).is_err());
+    assert_eq!(data, before);
+}
+
+#[test]
+fn decoder_round_trip_and_newer_version() {
+    let plan = sample_plan();
+    let json = plan_json(&plan);
+    assert_eq!(decode_plan(json.as_bytes()).unwrap(), plan);
+    let newer = json.replacen("\"v\":1", "\"v\":2", 1);
+    assert_eq!(decode_plan(newer.as_bytes()), Err(ShareError::Newer));
+    assert_eq!(decode_plan(b"{}"), Err(ShareError::Damaged));
+    let huge = vec![b' '; crate::domain::share::MAX_PAYLOAD_BYTES + 1];
+    assert_eq!(decode_plan(&huge), Err(ShareError::TooLong));
+    let mut bad = sample_plan();
+    bad.goals[0].difficulty = Some(9);
+    assert_eq!(
+        decode_plan(plan_json(&bad).as_bytes()),
+        Err(ShareError::Damaged)
+    );
+}
+
+#[test]
+fn plan_lines_say_what_is_inside() {
+    let lines = plan_lines(&sample_plan());
+    assert!(lines.contains(&"1 goal with 1 step".to_string()));
+    assert!(lines
+        .iter()
+        .any(|l| l == "Diary ratings to switch on: mood"));
+    assert!(lines
+        .iter()
+        .any(|l| l == "The quick confidence check-in: once a week"));
+    assert!(lines.iter().any(|l| l.contains("120 minutes")));
+}
+
+#[test]
+fn plan_through_the_share_envelope() {
+    use crate::domain::share::{encode_fragment, read_fragment, ShareKind};
+    let frag = encode_fragment(
+        ShareKind::OtPlan,
+        false,
+        plan_json(&sample_plan()).as_bytes(),
+    );
+    assert!(frag.starts_with("1.t.p."));
+    let read = read_fragment(&frag).unwrap();
+    assert_eq!(read.kind, ShareKind::OtPlan);
+    assert_eq!(decode_plan(&read.body).unwrap(), sample_plan());
+}
+
+fn arb_text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[a-z ]{1,12}"]
+}
+
+fn arb_plan(revision: u32) -> impl Strategy<Value = Plan> {
+    (
+        proptest::collection::vec(
+            (
+                arb_text(),
+                arb_text(),
+                -2i8..=-1,
+                proptest::collection::vec((0u8..4, arb_text()), 0..3),
+            ),
+            0..4,
+        ),
+        proptest::collection::vec((0u8..4, arb_text()), 0..3),
+        any::<bool>(),
+    )
+        .prop_map(move |(goals, items, mood)| {
+            let mut plan = Plan::new("p-prop".into(), d(1));
+            plan.revision = revision;
+            for (gi, (activity, amount, baseline, tasks)) in goals.into_iter().enumerate() {
+                plan.goals.push(PlanGoal {
+                    key: format!("g{gi}"),
+                    activity: format!("goal {activity}"),
+                    support: String::new(),
+                    amount,
+                    by_when: None,
+                    levels: AttainmentLevels::default(),
+                    baseline,
+                    difficulty: None,
+                    tasks: tasks
+                        .into_iter()
+                        .map(|(k, t)| PlanTask {
+                            key: format!("g{gi}t{k}"),
+                            title: format!("step {t}"),
+                            frequency: TaskFrequency::Daily,
+                        })
+                        .fold(Vec::new(), |mut v: Vec<PlanTask>, t| {
+                            if !v.iter().any(|o| o.key == t.key) {
+                                v.push(t);
+                            }
+                            v
+                        }),
+                });
+            }
+            for (k, t) in items {
+                if !plan.workplace.iter().any(|w| w.key == format!("w{k}")) {
+                    plan.workplace.push(PlanAdjustment {
+                        key: format!("w{k}"),
+                        kind: AdviceKind::AmendedDuties,
+                        text: format!("item {t}"),
+                    });
+                }
+            }
+            plan.ratings.mood = mood;
+            plan
+        })
+}
+
+proptest! {
+    #[test]
+    fn decoder_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = decode_plan(&bytes);
+    }
+
+    #[test]
+    fn decoder_never_panics_on_near_json(text in r#"\{"v":[0-9],"id":"[a-z]{0,3}","revision":[0-9],"made":"2026-0[0-9]-1[0-9]"(,"goals":\[\{"key":"[a-z]?","activity":"[a-z]*","baseline":-?[0-9]\}\])?\}"#) {
+        if let Ok(plan) = decode_plan(text.as_bytes()) {
+            prop_assert!(check_plan(&plan).is_ok());
+        }
+    }
+
+    #[test]
+    fn merge_never_loses_own_items_or_history(first in arb_plan(1), second in arb_plan(2)) {
+        let mut data = AppData::default();
+        let mine = own_goal(&mut data);
+        import_cmd(&mut data, first).unwrap();
+        // Some history on every goal and step.
+        let ids: Vec<(GoalId, Vec<TaskId>)> = data
+            .goals
+            .iter()
+            .map(|g| (g.id, g.tasks.iter().map(|t| t.id).collect()))
+            .collect();
+        for (g, tasks) in &ids {
+            data.apply(Command::Goal(GoalCommand::RecordProgress { goal: *g, date: d(3), level: 1, note: String::new() })).unwrap();
+            for t in tasks {
+                data.apply(Command::Goal(GoalCommand::TickTask { goal: *g, task: *t, date: d(3), note: String::new() })).unwrap();
+            }
+        }
+        let before = data.clone();
+        import_cmd(&mut data, second).unwrap();
+        for g in &before.goals {
+            let now = data.goals.iter().find(|n| n.id == g.id);
+            prop_assert!(now.is_some());
+            let now = now.unwrap();
+            prop_assert_eq!(&now.progress, &g.progress);
+            prop_assert_eq!(&now.status, &g.status);
+            for t in &g.tasks {
+                let nt = now.tasks.iter().find(|n| n.id == t.id);
+                prop_assert!(nt.is_some());
+                prop_assert_eq!(&nt.unwrap().done, &t.done);
+            }
+        }
+        let own = data.goals.iter().find(|g| g.id == mine).unwrap();
+        prop_assert_eq!(own, before.goals.iter().find(|g| g.id == mine).unwrap());
+        prop_assert_eq!(&data.diary, &before.diary);
+        prop_assert_eq!(&data.ratings, &before.ratings);
+        prop_assert!(data.validate().is_ok());
+    }
+}
