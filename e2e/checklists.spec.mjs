@@ -263,6 +263,13 @@ test('home safety: a room ticked with actions logged, and the falls self-check, 
   await line.getByRole('button', { name: 'Add to the log' }).click();
   await expect(line.getByText('Added to the log.')).toBeVisible();
   await expect(line.getByText(/: My son taped the rug down$/)).toBeVisible();
+  // An entry put in by mistake is removed after a question, and can be put back.
+  page.once('dialog', (d) => d.accept());
+  await line.getByRole('button', { name: 'Remove "My son taped the rug down" from the log' }).click();
+  await expect(line.getByText('Removed "My son taped the rug down" from the log.')).toBeVisible();
+  await expect(line.getByText('Nothing done yet.')).toBeVisible();
+  await line.getByRole('button', { name: 'Undo' }).click();
+  await expect(line.getByText(/: My son taped the rug down$/)).toBeVisible();
   // An empty entry is refused with a plain message.
   await line.getByRole('button', { name: 'Add to the log' }).click();
   await expect(line.getByText('Please write what was done.')).toBeVisible();

@@ -140,6 +140,10 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await page.goto(newer);
   await expect(page.getByRole('alert')).toContainText('newer version');
 
+  // The plan's link opened on the employer's page is refused as the wrong kind of link.
+  await page.goto('/employer' + link2.slice(hash));
+  await expect(page.getByText('This link is not for this page', { exact: false })).toBeVisible();
+
   // After a reload the plan is listed, reached from Settings.
   await page.goto('/settings');
   await page.getByRole('link', { name: "See your OT's plans, or add one from a file" }).click();

@@ -10,7 +10,7 @@ use crate::app::PageHeading;
 use crate::components::html::esc;
 use crate::domain::dates::long_date;
 use crate::domain::share::{
-    decode_plan, fragment_in, read_fragment, Fragment, ShareError, SharedPlan,
+    decode_plan, fragment_in, read_fragment, Fragment, ShareError, ShareKind, SharedPlan,
 };
 use crate::platform::share::{current_fragment, open_fragment, print};
 
@@ -170,6 +170,10 @@ async fn open(text: String) -> Shown {
         return Shown::Nothing;
     }
     match read_fragment(&text) {
+        // Another kind of link (an OT's plan for the patient) is not for this page.
+        Ok(f) if f.kind != ShareKind::WorkplacePlan => {
+            Shown::Problem(ShareError::WrongKind.to_string())
+        }
         Ok(f) if f.protected => Shown::Passphrase(f, None),
         Ok(f) => unlock(f, None).await,
         Err(e) => Shown::Problem(e.to_string()),

@@ -11,13 +11,15 @@ use leptos_router::hooks::use_params_map;
 use super::{focus_later, optional_date, send};
 use crate::app::{paths, PageHeading};
 use crate::components::field::FormMessage;
-use crate::components::html::esc;
+use crate::components::html::{clicked_button, esc};
 use crate::domain::checklists::{ActionLogEntry, ChecklistCommand, FallsCheck, HazardRef, Room};
 use crate::domain::dates::{iso_date, long_date};
 use crate::domain::home_safety::{
     falls_advice, falls_max, falls_total, room_lines, room_words, FALLS_STATEMENTS, ROOMS,
 };
 use crate::domain::ids::HazardId;
+use crate::domain::state::Command;
+use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
 use crate::state::use_app_state;
 
@@ -172,12 +174,12 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
                 return "<p>Nothing done yet.</p>".into();
             }
             let mut s = String::from(r#"<ul class="action-log">"#);
-            for a in &h.actions {
+            for (i, a) in h.actions.iter().enumerate() {
+                let what = esc(&a.what);
                 let _ = write!(
                     s,
-                    "<li><strong>{}</strong>: {}</li>",
+                    r#"<li><span><strong>{}</strong>: {what}</span> <button type="button" class="button button-small" data-remove="{i}">Remove<span class="visually-hidden"> "{what}" from the log</span></button></li>"#,
                     long_date(a.date),
-                    esc(&a.what)
                 );
             }
             s.push_str("</ul>");
@@ -185,6 +187,26 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
         })
     };
     let hazard_text = move || record.with(|r| r.as_ref().map(|r| r.0.clone()).unwrap_or_default());
+    // A log entry put in by mistake: asked first, then it can be put back.
+    let removal = Removal::create();
+    let on_log_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(index) = clicked_button(&ev)
+            .and_then(|b| b.get_attribute("data-remove"))
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let found = record.with_untracked(|r| {
+            let h = r.as_ref()?.2.as_ref()?;
+            Some((h.id, h.actions.get(index)?.clone()))
+        });
+        if let Some((hazard, entry)) = found {
+            let describe = format!("\"{}\" from the log", entry.what);
+            let remove = Command::Checklist(ChecklistCommand::RemoveAction { hazard, index });
+            let undo = Command::Checklist(ChecklistCommand::LogAction { hazard, entry });
+            removal.ask(describe, remove, undo);
+        }
+    };
     // The log form is drawn again only when the record first appears, so its message stays.
     let recorded =
         Memo::new(move |_| record.with(|r| r.as_ref().and_then(|r| r.2.as_ref()).map(|h| h.id)));
@@ -199,7 +221,8 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
             <Show when=applies>
                 <div class="action-box">
                     <h2 class="action-heading">"What was done"</h2>
-                    <div inner_html=log></div>
+                    <div on:click=on_log_click inner_html=log></div>
+                    <UndoNotice removal/>
                     {move || recorded.get().map(|id| view! { <LogAction id hazard=untrack(hazard_text)/> })}
                 </div>
             </Show>
