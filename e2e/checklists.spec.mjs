@@ -308,7 +308,15 @@ test('home safety: a room ticked with actions logged, and the falls self-check, 
   await expectAccessible(page, 'falls self-check, saved');
 
   await page.reload();
-  await expect(page.getByRole('table', { name: 'Your self-checks, newest first' })).toContainText('4 out of 14');
+  const checks = page.getByRole('table', { name: 'Your self-checks, newest first' });
+  await expect(checks).toContainText('4 out of 14');
+  // A self-check saved by mistake is removed after a question, and can be put back.
+  page.once('dialog', (d) => d.accept());
+  await checks.getByRole('button', { name: /^Remove the self-check of / }).click();
+  await expect(page.getByText(/^Removed the self-check of /)).toBeVisible();
+  await expect(checks).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(checks).toContainText('4 out of 14');
   await page.goto('/checklists/home/room/living-room');
   await expect(page.getByRole('checkbox', { name: 'There are loose rugs or mats' })).toBeChecked();
   await expect(page.getByText(/: My son taped the rug down$/)).toBeVisible();

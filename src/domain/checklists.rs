@@ -297,6 +297,8 @@ pub enum ChecklistCommand {
         index: usize,
     },
     AddFallsCheck(FallsCheck),
+    /// Remove a falls self-check saved by mistake (by its place in the date-ordered list).
+    RemoveFallsCheck(usize),
 }
 
 fn invalid(message: impl Into<String>) -> DomainError {
@@ -576,6 +578,13 @@ pub fn apply(data: &mut AppData, command: ChecklistCommand) -> Result<(), Domain
             room_for_more(list.len(), "self-checks")?;
             let at = list.partition_point(|c| c.date <= check.date);
             list.insert(at, check);
+        }
+        ChecklistCommand::RemoveFallsCheck(index) => {
+            let list = &mut data.home_safety.falls_checks;
+            if index >= list.len() {
+                return Err(gone("self-check"));
+            }
+            list.remove(index);
         }
     }
     Ok(())
@@ -875,6 +884,11 @@ mod tests {
         .unwrap();
         assert_eq!(data.home_safety.falls_checks.len(), 1);
         assert!(data.validate().is_ok());
+        // One saved by mistake is removed; a stale index is refused and changes nothing.
+        assert!(run(&mut data, ChecklistCommand::RemoveFallsCheck(1)).is_err());
+        assert_eq!(data.home_safety.falls_checks.len(), 1);
+        run(&mut data, ChecklistCommand::RemoveFallsCheck(0)).unwrap();
+        assert!(data.home_safety.falls_checks.is_empty());
     }
 
     #[test]

@@ -369,13 +369,33 @@ pub fn FallsPage() -> impl IntoView {
             if checks.is_empty() {
                 return String::new();
             }
-            let mut h = String::from(r#"<table class="plan-table"><caption>Your self-checks, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Total</th></tr></thead><tbody>"#);
-            for c in checks.iter().rev() {
-                let _ = write!(h, "<tr><td>{}</td><td>{} out of {}</td></tr>", long_date(c.date), falls_total(&c.answers), falls_max());
+            let mut h = String::from(r#"<table class="plan-table"><caption>Your self-checks, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead><tbody>"#);
+            for (i, c) in checks.iter().enumerate().rev() {
+                let date = long_date(c.date);
+                let _ = write!(h, r#"<tr><td>{date}</td><td>{} out of {}</td><td><button type="button" class="button button-small" data-remove="{i}">Remove<span class="visually-hidden"> the self-check of {date}</span></button></td></tr>"#, falls_total(&c.answers), falls_max());
             }
             h.push_str("</tbody></table>");
             h
         })
+    };
+    // A self-check saved by mistake: asked first, then it can be put back.
+    let removal = Removal::create();
+    let on_history_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(index) = clicked_button(&ev)
+            .and_then(|b| b.get_attribute("data-remove"))
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let found = state
+            .data
+            .with_untracked(|d| d.home_safety.falls_checks.get(index).cloned());
+        if let Some(check) = found {
+            let describe = format!("the self-check of {}", long_date(check.date));
+            let remove = Command::Checklist(ChecklistCommand::RemoveFallsCheck(index));
+            let undo = Command::Checklist(ChecklistCommand::AddFallsCheck(check));
+            removal.ask(describe, remove, undo);
+        }
     };
     view! {
         <div class="large">
@@ -405,7 +425,8 @@ pub fn FallsPage() -> impl IntoView {
             <div id="falls-result" tabindex="-1" role="status">
                 {move || result.get().map(|r| view! { <div class="card falls-advice"><p>{r}</p></div> })}
             </div>
-            <div inner_html=history></div>
+            <UndoNotice removal/>
+            <div on:click=on_history_click inner_html=history></div>
         </div>
     }
 }
