@@ -255,3 +255,12 @@ test('works at 320px wide and with text at 200%', async ({ page }) => {
     expect(box.height).toBeGreaterThanOrEqual(44);
   }
 });
+
+test('the server forbids framing by other sites (clickjacking) on pages, deep links and files', async ({ request }) => {
+  for (const path of ['/', '/employer', '/ot/summaries', '/sw.js', '/no-such-file.js']) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers['x-frame-options'], path).toBe('DENY');
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+  }
+});

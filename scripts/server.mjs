@@ -8,7 +8,9 @@
 //   is a 404;
 // - index.html and sw.js are never cached without revalidation; hashed build files are
 //   cached for a year;
-// - sends the same Content-Security-Policy as the <meta> tag in the built index.html;
+// - sends the same Content-Security-Policy as the <meta> tag in the built index.html, plus
+//   `frame-ancestors 'none'` and `X-Frame-Options: DENY` (a <meta> policy cannot forbid
+//   framing), so no other site can show Everyday inside a frame and trick a tap (clickjacking);
 // - refuses any path outside the folder, and hidden files (dist/.stage after a failed build).
 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -53,8 +55,9 @@ const metaCsp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)
 // Attribute values may carry character references; a header must have the plain text.
 const decodeEntities = (text) =>
   text.replace(/&(#39|#x27|apos|quot|#34|lt|gt|amp);/gi, (_, name) => ({ '#39': "'", '#x27': "'", apos: "'", quot: '"', '#34': '"', lt: '<', gt: '>', amp: '&' })[name.toLowerCase()]);
-const csp = metaCsp ? decodeEntities(metaCsp[1]) : null;
-if (!csp) console.warn('server: warning: no Content-Security-Policy meta tag in index.html; not sending the header');
+// frame-ancestors only works in a header, never in a <meta> tag, so it is added here.
+const csp = metaCsp ? `${decodeEntities(metaCsp[1]).replace(/;\s*$/, '')}; frame-ancestors 'none'` : "frame-ancestors 'none'";
+if (!metaCsp) console.warn('server: warning: no Content-Security-Policy meta tag in index.html; sending only frame-ancestors');
 
 // Trunk names build outputs name-<16 hex digits>[_bg].ext; those never change.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
@@ -66,9 +69,10 @@ function headersFor(filePath, size) {
     'Content-Length': size,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
     'Cache-Control': HASHED.test(base) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
-  if (csp) headers['Content-Security-Policy'] = csp;
+  headers['Content-Security-Policy'] = csp;
   return headers;
 }
 
@@ -78,6 +82,8 @@ function sendError(res, status, message) {
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': "frame-ancestors 'none'",
     'Cache-Control': 'no-store',
   });
   res.end(body);
