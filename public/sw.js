@@ -18,13 +18,19 @@ const SHELL = new URL('./', self.location.href).pathname;
 // How long a page load waits for the network before using the cached app shell.
 const NAVIGATION_TIMEOUT_MS = 3000;
 
-// Install: download this build into its own cache. cache: 'reload' skips the HTTP cache so a
-// stale copy can never be precached. Then take over without waiting for old tabs to close.
+// Build files are named after their content (name-<16 hex digits>), so the copy the page has
+// just downloaded into the HTTP cache is the right one: take it from there rather than
+// downloading the app a second time on a first visit. Other files (the app shell, manifest,
+// icons) are revalidated with the server ('no-cache': a 304 costs a few bytes), so a stale
+// copy can never be precached.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
+// Install: put this build into its own cache. Then take over without waiting for old tabs to close.
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
+      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' })));
       await self.skipWaiting();
     })(),
   );

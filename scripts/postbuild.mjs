@@ -5,6 +5,7 @@
 //     inline <script> trunk emitted (by sha256), and nothing from any other origin.
 //  2. Writes sw.js from the template public/sw.js: the build version (a hash of every file)
 //     and the list of every file to precache.
+//  3. Writes brotli (.br) and gzip (.gz) copies of every compressible file for the server.
 //
 // Defensive on purpose: anything unexpected exits non-zero, so trunk fails the build loudly
 // (and leaves the previous dist/ untouched).
@@ -13,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const VERSION_MARKER = '__EVERYDAY_BUILD_VERSION__';
 const PRECACHE_MARKER = '/* __EVERYDAY_PRECACHE__ */';
@@ -206,3 +208,30 @@ const sw = template.replace(VERSION_MARKER, version).replace(PRECACHE_MARKER, pr
 if (sw.includes('__EVERYDAY_')) fail('a placeholder is left in the generated sw.js');
 writeFileSync(path.join(stagingDir, SW_NAME), sw);
 log(`sw.js written: version ${version}, ${urls.length} URLs precached`);
+
+// --- 3. Precompressed copies ----------------------------------------------------------------------
+// brotli (quality 11) and gzip (level 9) copies beside every compressible file of 1 KB or more,
+// so scripts/server.mjs (or any static host set up for it) sends the small one without
+// compressing on every request. They are not precached or hashed into the version: the same
+// content, only encoded differently.
+
+
+const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|svg|json|webmanifest|txt)$/i;
+let compressed = 0;
+for (const f of listFiles(stagingDir)) {
+  if (!COMPRESSIBLE.test(f)) continue;
+  const full = path.join(stagingDir, f);
+  const raw = readFileSync(full);
+  if (raw.length < 1024) continue;
+  const br = brotliCompressSync(raw, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+      [zlibConstants.BROTLI_PARAM_MODE]: /\.wasm$/i.test(f) ? zlibConstants.BROTLI_MODE_GENERIC : zlibConstants.BROTLI_MODE_TEXT,
+    },
+  });
+  writeFileSync(`${full}.br`, br);
+  writeFileSync(`${full}.gz`, gzipSync(raw, { level: 9 }));
+  compressed += 1;
+}
+log(`brotli and gzip copies written for ${compressed} files`);

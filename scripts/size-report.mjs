@@ -26,6 +26,8 @@ function listFiles(d, prefix = '') {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
     // Hidden entries are not served (dist/.stage is what a failed trunk build leaves behind).
     if (entry.name.startsWith('.')) continue;
+    // The precompressed copies (scripts/postbuild.mjs) are other encodings of the same files.
+    if (/\.(br|gz)$/.test(entry.name)) continue;
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...listFiles(path.join(d, entry.name), rel));
     else if (entry.isFile()) out.push(rel);
