@@ -1,6 +1,7 @@
 // Trunk post_build hook (see Trunk.toml). Runs after trunk has written index.html into the
 // staging folder ($TRUNK_STAGING_DIR, i.e. dist/.stage) and before it is moved over dist/.
 //
+//  0. Joins the stylesheets trunk wrote into one file.
 //  1. Adds a strict Content-Security-Policy <meta> to index.html that allows exactly the
 //     inline <script> trunk emitted (by sha256), and nothing from any other origin.
 //  2. Writes sw.js from the template public/sw.js: the build version (a hash of every file)
@@ -11,7 +12,7 @@
 // (and leaves the previous dist/ untouched).
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
@@ -81,6 +82,39 @@ if (!publicUrl.endsWith('/')) publicUrl += '/';
 // --- 1. Content-Security-Policy ---------------------------------------------------------------
 
 let html = readFileSync(htmlPath, 'utf8');
+
+// --- 0. One stylesheet ------------------------------------------------------------------------
+// trunk writes one hashed file per <link data-trunk rel="css">. Joined here, in the same order,
+// into one content-hashed file, so a first visit makes one request for styles instead of ten.
+{
+  const linkRe = /<link\b[^>]*rel="stylesheet"[^>]*>\s*/gi;
+  const links = [...html.matchAll(linkRe)];
+  if (links.length > 1) {
+    const parts = links.map((m) => {
+      const href = parseAttributes(m[0].replace(/^<link\b|\/?>\s*$/g, '')).get('href') || '';
+      if (!href.startsWith(publicUrl) || /^(https?:)?\/\//.test(href)) fail(`unexpected stylesheet link ${href}`);
+      const rel = href.slice(publicUrl.length);
+      const full = path.join(stagingDir, rel);
+      if (!existsSync(full)) fail(`stylesheet ${href} is not in the build output`);
+      return { rel, full, text: readFileSync(full, 'utf8') };
+    });
+    const joined = parts.map((p) => `/* ${p.rel.replace(/-[0-9a-f]{16}\.css$/, '.css')} */\n${p.text.trim()}\n`).join('\n');
+    const name = `everyday-${createHash('sha256').update(joined).digest('hex').slice(0, 16)}.css`;
+    writeFileSync(path.join(stagingDir, name), joined);
+    for (const p of parts) unlinkSync(p.full);
+    // Trunk adds an integrity hash to each link; the new one gets its own.
+    const integrity = `sha384-${createHash('sha384').update(joined).digest('base64')}`;
+    const tag = `<link rel="stylesheet" href="${publicUrl}${name}" integrity="${integrity}"/>\n    `;
+    let out = '';
+    let last = 0;
+    links.forEach((m, i) => {
+      out += html.slice(last, m.index) + (i === 0 ? tag : '');
+      last = m.index + m[0].length;
+    });
+    html = out + html.slice(last);
+    log(`${parts.length} stylesheets joined into ${name}`);
+  }
+}
 
 if (/<meta[^>]+http-equiv\s*=\s*["']?content-security-policy/i.test(html)) {
   fail('index.html already has a Content-Security-Policy meta tag; this hook adds it, remove it from index.html');
