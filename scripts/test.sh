@@ -11,7 +11,7 @@ step=0
 banner() {
   step=$((step + 1))
   echo
-  echo "=== [${step}/10] $* ==="
+  echo "=== [${step}/11] $* ==="
 }
 trap 'status=$?; if [ "${status}" -ne 0 ]; then echo; echo "FAILED at step ${step} (exit ${status})" >&2; fi' EXIT
 
@@ -55,6 +55,9 @@ done
 banner "size report (not enforced)"
 node scripts/size-report.mjs dist
 
+banner "Lighthouse mobile (slow 4G, 4x CPU) on the project's own server (figures, not enforced)"
+bash scripts/lighthouse.sh / /employer
+
 trap - EXIT
 echo
-echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), release build, end-to-end, benchmarks, size report."
+echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), release build, end-to-end, benchmarks, size report, Lighthouse."
