@@ -9,9 +9,9 @@ use everyday::domain::ids::EntryId;
 use everyday::domain::sample;
 use everyday::domain::state::{AppData, Command};
 use everyday::storage::engine::{
-    encode_parts, META_KEY, PART_PREFIX, PREV_PREFIX, QUARANTINE_PREFIX,
+    encode_parts, META_KEY, PART_PREFIX, PREV_PREFIX, QUARANTINE_PREFIX, UNDO_KEY,
 };
-use everyday::storage::{KeyValue, MemoryKv, SaveError, Store};
+use everyday::storage::{KeyValue, KvError, MemoryKv, SaveError, Store};
 
 fn at(day: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, day)
@@ -149,20 +149,6 @@ fn corrupt_part_is_kept_aside_and_the_previous_copy_used() {
 }
 
 #[test]
-fn newer_version_data_is_moved_aside_not_deleted() {
-    let mut kv = MemoryKv::default();
-    let newer = r#"{"format":"everyday-part","version":7,"data":{"future":true}}"#;
-    kv.set(&format!("{PART_PREFIX}core"), newer).unwrap();
-    let mut store = Store::new(kv);
-    let loaded = store.load(9);
-    assert_eq!(loaded.problems.len(), 1);
-    assert!(loaded.problems[0].reason.contains("newer version"));
-    assert!(!loaded.problems[0].recovered_from_previous);
-    let aside = store.quarantined();
-    assert_eq!(store.quarantined_text(&aside[0].key).unwrap(), newer);
-}
-
-#[test]
 fn out_of_range_stored_value_is_kept_aside() {
     let data = some_data();
     let mut store = Store::new(MemoryKv::default());
@@ -295,7 +281,7 @@ fn restore_keeps_an_undo_copy_and_no_double_safety_copies() {
     store.save_replacing(&replacement, at(4)).unwrap();
     assert!(keys_with(store.kv(), PREV_PREFIX).is_empty());
     assert_eq!(store.undo_text().as_deref(), Some("old data"));
-    store.clear_undo();
+    store.clear_undo().unwrap();
     assert_eq!(store.undo_text(), None);
 }
 
@@ -324,4 +310,295 @@ fn two_years_of_data_fit_in_under_half_the_quota_with_safety_copies() {
     assert_eq!(Store::new(store.kv().clone()).load(1).data, data);
     // The split is into core plus one part per month of diary (730 days touch 25 months).
     assert_eq!(encode_parts(&data).len(), 1 + 25);
+}
+
+// ---- Data from a newer version (issue 13, fault 1) ----
+
+/// The same stored text as a newer version of Everyday would write it.
+fn as_newer(text: &str) -> String {
+    assert!(text.contains("\"version\":1"), "{text}");
+    text.replacen("\"version\":1", "\"version\":2", 1)
+}
+
+/// Stored data after two saves (so there are safety copies too).
+fn stored_twice() -> (AppData, MemoryKv) {
+    let mut data = some_data();
+    let mut store = Store::new(MemoryKv::default());
+    store.save(&data, at(3)).unwrap();
+    data.diary.push(entry(3, at(4).date(), "Garden"));
+    data.apply(Command::SetName("Second".into())).unwrap();
+    store.save(&data, at(4)).unwrap();
+    (data, store.kv().clone())
+}
+
+/// Load, then try every kind of write: nothing may change, byte for byte.
+fn assert_read_only_and_untouched(kv: MemoryKv, expect_data: &AppData) {
+    let before = kv.map.clone();
+    let mut store = Store::new(kv);
+    let loaded = store.load(77);
+    assert!(loaded.newer_version);
+    assert!(store.is_read_only());
+    assert_eq!(&loaded.data, expect_data);
+    assert_eq!(store.kv().map, before, "load changed storage");
+    // No newer part is reported as damaged or recovered from an older copy.
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+
+    let mut changed = loaded.data.clone();
+    changed.apply(Command::SetName("Not saved".into())).unwrap();
+    changed.diary.push(entry(50, at(20).date(), "Not saved"));
+    assert_eq!(store.save(&changed, at(20)), Err(SaveError::NewerVersion));
+    assert_eq!(
+        store.save_replacing(&AppData::default(), at(20)),
+        Err(SaveError::NewerVersion)
+    );
+    assert_eq!(store.keep_for_undo("x"), Err(SaveError::NewerVersion));
+    assert_eq!(store.replace_undo("x"), Err(SaveError::NewerVersion));
+    assert_eq!(store.clear_undo(), Err(SaveError::NewerVersion));
+    // Reloading (another tab's event) keeps it read-only and still writes nothing.
+    let again = store.reload(78);
+    assert!(again.newer_version);
+    assert_eq!(store.save(&changed, at(21)), Err(SaveError::NewerVersion));
+    assert_eq!(store.kv().map, before, "an attempted save changed storage");
+    assert!(SaveError::NewerVersion.message().contains("reload"));
+}
+
+#[test]
+fn every_part_newer_is_left_exactly_as_it_is_and_the_store_is_read_only() {
+    let (_, mut kv) = stored_twice();
+    for key in kv.keys() {
+        if key.starts_with(PART_PREFIX) || key == META_KEY {
+            let newer = as_newer(&kv.get(&key).unwrap());
+            kv.set(&key, &newer).unwrap();
+        }
+    }
+    assert_read_only_and_untouched(kv, &AppData::default());
+}
+
+#[test]
+fn core_newer_and_months_older_loads_the_months_and_writes_nothing() {
+    let (data, mut kv) = stored_twice();
+    let core = format!("{PART_PREFIX}core");
+    let newer = as_newer(&kv.get(&core).unwrap());
+    kv.set(&core, &newer).unwrap();
+    let expect = AppData {
+        diary: data.diary.clone(),
+        ..AppData::default()
+    };
+    assert_read_only_and_untouched(kv, &expect);
+}
+
+#[test]
+fn a_month_newer_and_core_older_loads_the_rest_and_writes_nothing() {
+    let (data, mut kv) = stored_twice();
+    let month = format!("{PART_PREFIX}diary-2026-11");
+    let newer = as_newer(&kv.get(&month).unwrap());
+    kv.set(&month, &newer).unwrap();
+    let mut expect = data.clone();
+    expect.diary.retain(|e| e.date < at(1).date());
+    assert_read_only_and_untouched(kv, &expect);
+}
+
+#[test]
+fn a_newer_meta_alone_makes_the_store_read_only() {
+    let (data, mut kv) = stored_twice();
+    let newer = as_newer(&kv.get(META_KEY).unwrap());
+    kv.set(META_KEY, &newer).unwrap();
+    assert_read_only_and_untouched(kv, &data);
+}
+
+#[test]
+fn a_newer_undo_copy_is_never_replaced() {
+    let (data, mut kv) = stored_twice();
+    let undo = everyday::domain::backup::encode_backup(&data, at(5));
+    kv.set(UNDO_KEY, &as_newer(&undo)).unwrap();
+    assert_read_only_and_untouched(kv, &data);
+}
+
+#[test]
+fn a_newer_backup_is_refused_by_the_restore_check() {
+    let (data, _) = stored_twice();
+    let text = as_newer(&everyday::domain::backup::encode_backup(&data, at(5)));
+    let err = everyday::domain::backup::check_backup(text.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("newer version"), "{err}");
+}
+
+#[test]
+fn a_newer_version_saved_by_another_tab_stops_this_tab_writing() {
+    let (data, kv) = stored_twice();
+    let mut tab = Store::new(kv);
+    let loaded = tab.load(1);
+    assert!(!loaded.newer_version);
+    // A newer build in another tab saves: its meta (written last) is at a newer version.
+    let newer_meta = as_newer(&tab.kv().get(META_KEY).unwrap());
+    tab.kv_mut().set(META_KEY, &newer_meta).unwrap();
+    let before = tab.kv().map.clone();
+    let mut changed = data.clone();
+    changed.apply(Command::SetName("Old tab".into())).unwrap();
+    assert_eq!(tab.save(&changed, at(6)), Err(SaveError::NewerVersion));
+    assert!(tab.is_read_only());
+    assert_eq!(tab.kv().map, before);
+}
+
+#[test]
+fn a_fresh_tab_never_writes_over_a_newer_meta() {
+    // Before the fix a tab that had loaded nothing (revision 0) did not notice a newer meta.
+    let mut kv = MemoryKv::default();
+    kv.set(
+        META_KEY,
+        r#"{"format":"everyday-meta","version":2,"data":{"revision":9,"parts":["core"]}}"#,
+    )
+    .unwrap();
+    let before = kv.map.clone();
+    let mut store = Store::new(kv);
+    assert_eq!(
+        store.save(&some_data(), at(3)),
+        Err(SaveError::NewerVersion)
+    );
+    assert_eq!(store.kv().map, before);
+}
+
+// ---- Smaller faults (issue 13, section 6) ----
+
+#[test]
+fn a_failed_save_leaves_storage_exactly_as_it_was_safety_copies_included() {
+    let (data, kv) = stored_twice();
+    assert!(!keys_with(&kv, PREV_PREFIX).is_empty());
+    let mut store = Store::new(kv);
+    store.load(1);
+    let before = store.kv().map.clone();
+    let used = store.kv().used();
+    store.kv_mut().quota = Some(used + 200);
+    let mut bigger = data.clone();
+    for i in 0..50 {
+        bigger.diary.push(entry(
+            100 + i,
+            at(5).date(),
+            "A long activity name to fill space",
+        ));
+    }
+    bigger.apply(Command::SetName("New name".into())).unwrap();
+    assert_eq!(store.save(&bigger, at(5)), Err(SaveError::Full));
+    assert_eq!(store.kv().map, before);
+}
+
+#[test]
+fn a_write_failing_at_any_step_leaves_storage_exactly_as_it_was() {
+    let (data, kv) = stored_twice();
+    let mut changed = data.clone();
+    changed.diary.push(entry(
+        60,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        "New month",
+    ));
+    changed.apply(Command::SetName("Third".into())).unwrap();
+    let mut steps = 0;
+    for n in 0.. {
+        let mut store = Store::new(kv.clone());
+        store.load(1);
+        let before = store.kv().map.clone();
+        let start = store.kv().sets;
+        store.kv_mut().fail_set = Some((start + n, KvError::Unavailable("test".into())));
+        match store.save(&changed, at(6)) {
+            Ok(()) => break,
+            Err(e) => {
+                assert!(matches!(e, SaveError::Unavailable(_)));
+                assert_eq!(store.kv().map, before, "write {n} failed");
+                steps += 1;
+            }
+        }
+    }
+    assert!(steps >= 4, "{steps}");
+}
+
+#[test]
+fn unreadable_data_that_cannot_be_set_aside_is_held_and_never_deleted_by_saves() {
+    let (data, mut kv) = stored_twice();
+    let month = format!("{PART_PREFIX}diary-2026-11");
+    let garbage = format!("{{\"format\":\"everyday-part\",\"vers {}", "x".repeat(400));
+    kv.set(&month, &garbage).unwrap();
+    // No room to set anything aside.
+    kv.quota = Some(kv.used());
+    let mut store = Store::new(kv);
+    let loaded = store.load(5);
+    assert_eq!(loaded.problems.len(), 1);
+    let problem = &loaded.problems[0];
+    assert_eq!(
+        problem.quarantine_key, None,
+        "it was not kept aside in storage"
+    );
+    assert!(problem.kept_in_memory);
+    // Offered for download from memory.
+    let aside = store.kept_aside();
+    assert_eq!(aside.len(), 1);
+    assert!(!aside[0].stored);
+    assert_eq!(
+        store.quarantined_text(&aside[0].key).as_deref(),
+        Some(garbage.as_str())
+    );
+    assert!(store.quarantined().is_empty());
+
+    // Saves while full never overwrite the only copy.
+    let mut changed = loaded.data.clone();
+    changed.apply(Command::SetName("Later".into())).unwrap();
+    assert_eq!(store.save(&changed, at(7)), Err(SaveError::Full));
+    assert_eq!(store.kv().get(&month).as_deref(), Some(garbage.as_str()));
+
+    // With room again, it is set aside first, then kept through any number of saves.
+    store.kv_mut().quota = None;
+    for day in 8..12 {
+        changed
+            .apply(Command::SetName(format!("Day {day}")))
+            .unwrap();
+        changed.diary.push(entry(200 + day, at(day).date(), "More"));
+        store.save(&changed, at(day)).unwrap();
+        let stored: Vec<String> = keys_with(store.kv(), QUARANTINE_PREFIX)
+            .iter()
+            .filter_map(|k| store.kv().get(k))
+            .collect();
+        assert_eq!(stored, vec![garbage.clone()], "after the save on day {day}");
+    }
+    assert!(store.kept_aside().iter().all(|i| i.stored));
+    assert_eq!(Store::new(store.kv().clone()).load(9).data, changed);
+    let _ = data;
+}
+
+#[test]
+fn held_unreadable_data_can_be_let_go_once_downloaded() {
+    let (_, mut kv) = stored_twice();
+    let core = format!("{PART_PREFIX}core");
+    kv.set(&core, "not json at all").unwrap();
+    kv.quota = Some(kv.used());
+    let mut store = Store::new(kv);
+    let loaded = store.load(5);
+    let key = store.kept_aside()[0].key.clone();
+    store.discard_quarantined(&key).unwrap();
+    assert!(store.kept_aside().is_empty());
+    // Now the save may write over it.
+    let mut changed = loaded.data.clone();
+    changed.apply(Command::SetName("After".into())).unwrap();
+    store.kv_mut().quota = None;
+    store.save(&changed, at(8)).unwrap();
+    assert_eq!(Store::new(store.kv().clone()).load(1).data, changed);
+}
+
+#[test]
+fn a_second_restore_does_not_silently_replace_the_first_undo_copy() {
+    let mut store = Store::new(MemoryKv::default());
+    store.save(&some_data(), at(3)).unwrap();
+    store.keep_for_undo("before the first restore").unwrap();
+    store.save_replacing(&AppData::default(), at(4)).unwrap();
+    assert_eq!(
+        store.keep_for_undo("before the second restore"),
+        Err(SaveError::UndoCopyKept)
+    );
+    assert_eq!(
+        store.undo_text().as_deref(),
+        Some("before the first restore")
+    );
+    // Replacing it is a separate, explicit step (after the person has been told).
+    store.replace_undo("before the second restore").unwrap();
+    assert_eq!(
+        store.undo_text().as_deref(),
+        Some("before the second restore")
+    );
 }

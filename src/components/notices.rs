@@ -1,5 +1,6 @@
-//! Messages about the person's data, at the top of every patient page: saving problems,
-//! changes from another tab, and anything that could not be read at start.
+//! Messages about the person's data, at the top of every patient page: a newer version in
+//! another tab (read-only until reload), saving problems, changes from another tab, and
+//! anything that could not be read at start.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,10 +8,24 @@ use leptos_router::components::A;
 use crate::app::paths;
 use crate::domain::dates::month_year;
 use crate::state::{use_app_state, Notice};
+use crate::storage::NEWER_VERSION_MESSAGE;
 
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = use_app_state();
+    let read_only = move || {
+        state.read_only.get().then(|| {
+            view! {
+                <div class="notice notice-warn notice-read-only" role="alert">
+                    <p><strong>"Please reload this page."</strong></p>
+                    <p>{NEWER_VERSION_MESSAGE}</p>
+                    <button type="button" class="button button-primary" on:click=move |_| {
+                        let _ = window().location().reload();
+                    }>"Reload the page"</button>
+                </div>
+            }
+        })
+    };
     let notice = move || {
         state.notice.get().map(|n| {
             let (class, text) = match n {
@@ -35,6 +50,7 @@ pub fn Notices() -> impl IntoView {
         let problems = state.problems.get();
         (!problems.is_empty()).then(|| {
             let recovered = problems.iter().all(|p| p.recovered_from_previous);
+            let all_kept = problems.iter().all(|p| !p.kept_in_memory);
             let items = problems
                 .into_iter()
                 .map(|p| {
@@ -55,7 +71,15 @@ pub fn Notices() -> impl IntoView {
                     } else {
                         ""
                     };
-                    view! { <li>{format!("{what} could not be read ({}).{after}", p.reason)}</li> }
+                    // Say where the unreadable data is only where it really is.
+                    let kept = if p.quarantine_key.is_some() {
+                        " It is kept aside on this phone."
+                    } else if p.kept_in_memory {
+                        " There was no room to keep it aside on this phone, so it is only held while this page stays open: please download it now in Settings."
+                    } else {
+                        ""
+                    };
+                    view! { <li>{format!("{what} could not be read ({}).{after}{kept}", p.reason)}</li> }
                 })
                 .collect_view();
             view! {
@@ -63,10 +87,10 @@ pub fn Notices() -> impl IntoView {
                     <p><strong>"Some of your saved data could not be read."</strong></p>
                     <ul>{items}</ul>
                     <p>
-                        {if recovered {
-                            "Nothing has been deleted: the unreadable data is kept aside. "
-                        } else {
-                            "Nothing has been deleted: the unreadable data is kept aside, and you can restore from a backup file. "
+                        {match (all_kept, recovered) {
+                            (true, true) => "Nothing has been deleted. ",
+                            (true, false) => "Nothing has been deleted. You can restore from a backup file. ",
+                            (false, _) => "Nothing has been deleted yet, but some of it could not be stored aside: download it before you close this page. ",
                         }}
                         <A href=paths::SETTINGS>"Open Settings to download it or restore a backup"</A>
                         "."
@@ -95,6 +119,7 @@ pub fn Notices() -> impl IntoView {
         })
     };
     view! {
+        {read_only}
         <div class="notices" role="status" aria-live="polite">{notice}</div>
         {problems}
         {nearly_full}

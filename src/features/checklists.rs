@@ -26,7 +26,9 @@ use crate::state::{use_app_state, AppState};
 
 /// Apply a checklist command; the plain-English reason when it is refused.
 fn send(state: AppState, command: ChecklistCommand) -> Result<(), String> {
-    state.dispatch(Command::Checklist(command))
+    state
+        .dispatch(Command::Checklist(command))
+        .map_err(|e| e.to_string())
 }
 
 /// Put the focus on the first element matching `selector`, once it has been drawn.

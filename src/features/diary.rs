@@ -34,7 +34,9 @@ use crate::state::{use_app_state, AppState};
 use form::EntryForm;
 
 fn send(state: AppState, command: DiaryCommand) -> Result<(), String> {
-    state.dispatch(Command::Diary(command))
+    state
+        .dispatch(Command::Diary(command))
+        .map_err(|e| e.to_string())
 }
 
 /// Put the focus on the first element matching `selector`, once it has been drawn.

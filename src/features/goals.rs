@@ -29,7 +29,9 @@ use crate::state::{use_app_state, AppState};
 
 /// Apply a goal command; the plain-English reason when it is refused.
 fn send(state: AppState, command: GoalCommand) -> Result<(), String> {
-    state.dispatch(Command::Goal(command))
+    state
+        .dispatch(Command::Goal(command))
+        .map_err(|e| e.to_string())
 }
 
 /// Move focus to an element (by CSS selector) after the page has been redrawn, so keyboard and

@@ -69,7 +69,7 @@ pub fn QuestionnairePage() -> impl IntoView {
                 }
                 date_text.set(iso_date(clock::today()));
             }
-            Err(e) => message.set(Some(e)),
+            Err(e) => message.set(Some(e.to_string())),
         }
     };
     let questions = (0..6)
@@ -134,7 +134,7 @@ pub fn WorkAbilityPage() -> impl IntoView {
                     long_date(date)
                 )
             }
-            Err(e) => e,
+            Err(e) => e.to_string(),
         }));
     };
     view! {
@@ -265,7 +265,7 @@ fn EventForm(
                 reason.set(String::new());
                 days.set("1".into());
             }
-            Err(e) => message.set(Some(e)),
+            Err(e) => message.set(Some(e.to_string())),
         }
     };
     let choices = OUTCOME_KINDS

@@ -110,11 +110,8 @@ impl OtState {
             .opened
             .with_untracked(|o| o.iter().map(|x| x.file.clone()).collect());
         let mut kv = LocalKv;
-        if ot_kept::keep_all(&mut kv, &files).is_err() {
-            self.kept.set(false);
-            self.keep_message.set(Some(
-                "There is not enough room in this browser to keep these summaries, so none are kept. They stay on screen until you close this page.".into(),
-            ));
+        if let Err(not_kept) = ot_kept::keep_all(&mut kv, &files) {
+            self.keep_message.set(Some(not_kept.message()));
         }
     }
 
@@ -144,10 +141,14 @@ pub fn OtSummariesPage() -> impl IntoView {
         keep_message: RwSignal::new(None),
         next_key: StoredValue::new(0),
     };
-    // Summaries kept earlier go through the same checks as any file.
+    // Summaries kept earlier go through the same checks as any file. Not written back while
+    // they are read in one by one (that would remove those not yet read).
+    let keeping = ot.kept.get_untracked();
+    ot.kept.set(false);
     for f in ot_kept::load(&LocalKv) {
         ot.add(f.name, Ok(f.text.into_bytes()));
     }
+    ot.kept.set(keeping);
     if !ot.messages.with_untracked(Vec::is_empty) {
         let n = ot.opened.with_untracked(Vec::len);
         // Only a kept file that no longer opens needs a message of its own.

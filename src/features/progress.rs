@@ -124,7 +124,7 @@ impl Removal {
                     }
                 });
             }
-            Err(e) => self.message.set(Some(e)),
+            Err(e) => self.message.set(Some(e.to_string())),
         }
     }
 }
@@ -142,7 +142,7 @@ pub fn UndoNotice(removal: Removal) -> impl IntoView {
         if let Some((text, command)) = undo.get_untracked() {
             message.set(Some(match state.dispatch(command) {
                 Ok(()) => format!("Put back {text}."),
-                Err(e) => e,
+                Err(e) => e.to_string(),
             }));
         }
         undo.set(None);

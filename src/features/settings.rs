@@ -40,7 +40,7 @@ fn NameSetting() -> impl IntoView {
         message.set(Some(
             match state.dispatch(Command::SetName(name.get_untracked())) {
                 Ok(()) => "Saved.".into(),
-                Err(e) => e,
+                Err(e) => e.to_string(),
             },
         ));
     };
@@ -91,7 +91,7 @@ fn OtStartSetting() -> impl IntoView {
                 Some(d) => format!("Saved: you started seeing your OT on {}.", long_date(d)),
                 None => "The date has been taken away.".into(),
             },
-            Err(e) => e,
+            Err(e) => e.to_string(),
         }));
     };
     view! {
@@ -188,9 +188,12 @@ fn RestoreSection() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some(backup) = checked.get_untracked() {
-            match state.restore(backup) {
+            // The warning about an earlier undo copy is shown whenever one is kept, so
+            // confirming here is agreeing to replace it.
+            let replace_earlier = state.can_undo_restore.get_untracked();
+            match state.restore(backup, replace_earlier) {
                 Ok(()) => message.set(Some("Your backup has been restored. Your previous data is kept: you can undo this below.".into())),
-                Err(e) => message.set(Some(e)),
+                Err(e) => message.set(Some(e.to_string())),
             }
         }
         checked.set(None);
@@ -204,12 +207,25 @@ fn RestoreSection() -> impl IntoView {
     let undo = move |_| {
         message.set(Some(match state.undo_restore() {
             Ok(()) => "The restore has been undone. Your data is as it was before.".into(),
-            Err(e) => e,
+            Err(e) => e.to_string(),
         }));
     };
     let keep = move |_| {
-        state.keep_restored();
-        message.set(Some("The restored data is kept.".into()));
+        message.set(Some(match state.keep_restored() {
+            Ok(()) => "The restored data is kept.".into(),
+            Err(e) => e.to_string(),
+        }));
+    };
+    let download_earlier = move |_| {
+        if let Some(text) = state.undo_copy_text() {
+            let name = format!(
+                "everyday-before-last-restore-{}.json",
+                crate::domain::dates::iso_date(clock::today())
+            );
+            if let Err(e) = files::download(&name, &text, "application/json") {
+                message.set(Some(e));
+            }
+        }
     };
     view! {
         <section class="card" aria-labelledby="restore-heading">
@@ -233,6 +249,13 @@ fn RestoreSection() -> impl IntoView {
                             {backup.contents.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                         </ul>
                         <p><strong>"Restoring replaces everything now in the app with this backup."</strong>" What is there now is kept, so you can undo."</p>
+                        <Show when=move || state.can_undo_restore.get()>
+                            <div class="notice notice-warn">
+                                <p><strong>"You restored a backup before, and the data you had before that restore is still kept so you can undo it."</strong></p>
+                                <p>"If you restore again, that older copy is replaced by what is in the app now, and it can no longer be put back. To keep the older copy, download it first: it is a backup file you can restore later."</p>
+                                <button type="button" class="button" on:click=download_earlier>"Download the data from before the last restore"</button>
+                            </div>
+                        </Show>
                         <div class="button-row">
                             <button type="button" class="button button-primary" on:click=confirm>"Replace my data with this backup"</button>
                             <button type="button" class="button" on:click=cancel>"Cancel"</button>
@@ -259,18 +282,23 @@ fn RestoreSection() -> impl IntoView {
 fn KeptAsideSection() -> impl IntoView {
     let state = use_app_state();
     let downloaded = RwSignal::new(Vec::<String>::new());
+    let message = RwSignal::new(None::<String>);
     view! {
         <Show when=move || !state.quarantined.with(Vec::is_empty)>
             <section class="card" aria-labelledby="aside-heading">
                 <h2 id="aside-heading">"Data kept aside"</h2>
-                <p>"Everyday could not read this data, so it was kept aside rather than deleted. You can download it to send to someone who can help, then restore your data from a backup."</p>
+                <p>"Everyday could not read this data, so it was not used and not deleted. You can download it to send to someone who can help, then restore your data from a backup."</p>
                 <ul class="plain-list">
                     {move || state.quarantined.get().into_iter().map(|item| {
                         let key = item.key.clone();
                         let key_dl = key.clone();
                         let key_rm = key.clone();
                         let file = format!("everyday-unreadable-{}-{}.txt", item.part, item.stamp);
-                        let label = format!("Unreadable {} data ({} characters)", item.part, item.units);
+                        let label = if item.stored {
+                            format!("Unreadable {} data ({} characters), kept aside on this phone", item.part, item.units)
+                        } else {
+                            format!("Unreadable {} data ({} characters). There was no room to keep it on this phone: it is only held while this page is open, so please download it now", item.part, item.units)
+                        };
                         view! {
                             <li class="aside-item">
                                 <span>{label}</span>
@@ -288,14 +316,19 @@ fn KeptAsideSection() -> impl IntoView {
                                     }>
                                         <button type="button" class="button button-small" on:click={
                                             let key_rm = key_rm.clone();
-                                            move |_| state.discard_quarantined(&key_rm)
-                                        }>"Remove it from this phone"</button>
+                                            move |_| {
+                                                if let Err(e) = state.discard_quarantined(&key_rm) {
+                                                    message.set(Some(e.to_string()));
+                                                }
+                                            }
+                                        }>{if item.stored { "Remove it from this phone" } else { "I have downloaded it: let it go" }}</button>
                                     </Show>
                                 </div>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
+                <p class="form-message" role="status">{move || message.get()}</p>
             </section>
         </Show>
     }

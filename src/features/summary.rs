@@ -154,14 +154,14 @@ pub fn SummaryPage() -> impl IntoView {
                 Some(d) => format!("Saved: your last review was on {}.", long_date(d)),
                 None => "The date has been taken away.".into(),
             },
-            Err(e) => e,
+            Err(e) => e.to_string(),
         }));
     };
     let save_talk = move || {
         talk_message.set(Some(
             match state.dispatch(Command::SetTalkAbout(talk.get_untracked())) {
                 Ok(()) => "Saved on this phone.".into(),
-                Err(e) => e,
+                Err(e) => e.to_string(),
             },
         ));
     };

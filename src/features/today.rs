@@ -114,7 +114,7 @@ fn ConfidenceCheckIn() -> impl IntoView {
                 note.set(String::new());
                 date.set(iso_date(today));
             }
-            Err(e) => message.set(Some(e)),
+            Err(e) => message.set(Some(e.to_string())),
         }
     };
     view! {

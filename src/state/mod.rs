@@ -2,13 +2,44 @@
 //! commands and save through the storage engine.
 
 use leptos::prelude::*;
+use thiserror::Error;
 
 use crate::domain::backup::{check_backup, encode_backup, CheckedBackup};
-use crate::domain::state::{AppData, Command};
+use crate::domain::envelope::DecodeError;
+use crate::domain::state::{AppData, Command, DomainError};
 use crate::platform::clock;
 use crate::storage::engine::META_KEY;
 use crate::storage::local::LocalKv;
-use crate::storage::{LoadProblem, QuarantinedItem, SaveError, Store, Usage};
+use crate::storage::{
+    LoadProblem, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,
+};
+
+/// Why a change the person asked for was not made. Each message is meant to be shown as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ActionError {
+    /// The change itself was refused (a value out of range, a record that has gone).
+    #[error(transparent)]
+    Refused(#[from] DomainError),
+    /// Data from a newer version of Everyday is stored: nothing can be changed until the page
+    /// is reloaded.
+    #[error("{}", NEWER_VERSION_MESSAGE)]
+    ReadOnly,
+    /// Storage would not take the change, so nothing has been changed.
+    #[error("{0} Nothing has been changed.")]
+    NotSaved(SaveError),
+    /// No room to keep the current data for undo while restoring.
+    #[error(
+        "There is not enough room on this phone to restore while keeping a copy of your \
+         current data. Nothing has been changed."
+    )]
+    NoRoomToRestore,
+    /// Undo was asked for with no restore to undo.
+    #[error("There is no restore to undo.")]
+    NoRestoreToUndo,
+    /// The copy kept to undo a restore cannot be read.
+    #[error("{0}")]
+    UndoCopyUnreadable(DecodeError),
+}
 
 /// A message for the person about their data, shown at the top of every page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +67,9 @@ pub struct AppState {
     pub usage: RwSignal<Usage>,
     /// Whether a restore can still be undone.
     pub can_undo_restore: RwSignal<bool>,
+    /// True for the rest of the session once stored data from a newer version is found: the
+    /// person can look but not change anything, and is asked to reload.
+    pub read_only: RwSignal<bool>,
     store: StoredValue<Store<LocalKv>>,
     /// Commands applied in memory but not yet saved (storage full or unavailable).
     pending: StoredValue<Vec<Command>>,
@@ -55,9 +89,10 @@ impl AppState {
             data: RwSignal::new(loaded.data),
             notice: RwSignal::new(None),
             problems: RwSignal::new(loaded.problems),
-            quarantined: RwSignal::new(store.quarantined()),
+            quarantined: RwSignal::new(store.kept_aside()),
             usage: RwSignal::new(store.usage()),
             can_undo_restore: RwSignal::new(store.undo_text().is_some()),
+            read_only: RwSignal::new(store.is_read_only()),
             store: StoredValue::new(store),
             pending: StoredValue::new(Vec::new()),
         };
@@ -73,9 +108,25 @@ impl AppState {
     fn refresh_storage_info(&self) {
         self.store.with_value(|s| {
             self.usage.set(s.usage());
-            self.quarantined.set(s.quarantined());
+            self.quarantined.set(s.kept_aside());
             self.can_undo_restore.set(s.undo_text().is_some());
+            if s.is_read_only() {
+                self.read_only.set(true);
+            }
         });
+    }
+
+    /// Data from a newer version was found while saving: show what is stored (read, never
+    /// written) and drop the changes that cannot be saved, so the screen tells the truth.
+    fn enter_read_only(&self) {
+        let loaded = self
+            .store
+            .try_update_value(|s| s.reload(clock::stamp_ms()))
+            .unwrap_or_default();
+        self.pending.update_value(Vec::clear);
+        self.data.set(loaded.data);
+        self.read_only.set(true);
+        self.refresh_storage_info();
     }
 
     /// Save the current data. On a conflict with another tab, bring in the newer data and
@@ -94,8 +145,12 @@ impl AppState {
                         .set(Some(Notice::Done("Your changes are saved.".into())));
                 }
             }
+            Err(SaveError::NewerVersion) => self.enter_read_only(),
             Err(SaveError::Conflict) => {
                 self.bring_in_other_tab();
+                if self.read_only.get_untracked() {
+                    return;
+                }
                 let retry = self
                     .store
                     .try_update_value(|s| s.save(&self.data.read_untracked(), now))
@@ -105,6 +160,7 @@ impl AppState {
                         self.pending.update_value(Vec::clear);
                         self.notice.set(Some(Notice::OtherTab));
                     }
+                    Err(SaveError::NewerVersion) => self.enter_read_only(),
                     Err(e) => self.notice.set(Some(Notice::NotSaved(e.message()))),
                 }
             }
@@ -119,6 +175,13 @@ impl AppState {
             .store
             .try_update_value(|s| s.reload(clock::stamp_ms()))
             .unwrap_or_default();
+        if loaded.newer_version {
+            // Nothing this tab has not saved can be saved now: say so rather than show it.
+            self.pending.update_value(Vec::clear);
+            self.data.set(loaded.data);
+            self.read_only.set(true);
+            return;
+        }
         let mut data = loaded.data;
         let pending = self.pending.get_value();
         for command in pending {
@@ -148,25 +211,32 @@ impl AppState {
                 // This tab had unsaved changes: they now sit on top of the newer data.
                 self.save();
             }
-            self.notice.set(Some(Notice::OtherTab));
+            if !self.read_only.get_untracked() {
+                self.notice.set(Some(Notice::OtherTab));
+            }
             self.refresh_storage_info();
         }
     }
 
-    /// Apply a command and save. Returns the plain-English reason when it is refused.
-    pub fn dispatch(&self, command: Command) -> Result<(), String> {
+    /// Apply a command and save. Refused, with nothing changed, when the command does not
+    /// apply or while the app is read-only. A change that applies but cannot be saved yet
+    /// (storage full) is kept in memory and the person is told by a notice.
+    pub fn dispatch(&self, command: Command) -> Result<(), ActionError> {
+        if self.read_only.get_untracked() {
+            return Err(ActionError::ReadOnly);
+        }
         let result = self
             .data
             .try_update(|d| d.apply(command.clone()))
             .unwrap_or(Ok(()));
-        match result {
-            Ok(()) => {
-                self.pending.update_value(|p| p.push(command));
-                self.save();
-                Ok(())
-            }
-            Err(e) => Err(e.to_string()),
+        result?;
+        self.pending.update_value(|p| p.push(command));
+        self.save();
+        if self.read_only.get_untracked() {
+            // A newer version saved in another tab meanwhile: this change was not kept.
+            return Err(ActionError::ReadOnly);
         }
+        Ok(())
     }
 
     /// The whole of the data as a backup file's text.
@@ -174,17 +244,34 @@ impl AppState {
         encode_backup(&self.data.read_untracked(), clock::now())
     }
 
-    /// Replace everything with a checked backup, keeping the replaced data to undo.
-    pub fn restore(&self, backup: CheckedBackup) -> Result<(), String> {
+    /// Replace everything with a checked backup, keeping the replaced data to undo. When the
+    /// undo copy of an earlier restore is still kept, it is replaced only if the person was
+    /// told so and agreed (`replace_earlier_undo`); otherwise nothing changes.
+    pub fn restore(
+        &self,
+        backup: CheckedBackup,
+        replace_earlier_undo: bool,
+    ) -> Result<(), ActionError> {
+        if self.read_only.get_untracked() {
+            return Err(ActionError::ReadOnly);
+        }
         let old = self.backup_text();
         let now = clock::now();
         let result = self
             .store
             .try_update_value(|s| {
-                s.keep_for_undo(&old)?;
+                let earlier = s.undo_text();
+                match &earlier {
+                    Some(_) if replace_earlier_undo => s.replace_undo(&old)?,
+                    _ => s.keep_for_undo(&old)?,
+                }
                 let saved = s.save_replacing(&backup.data, now);
                 if saved.is_err() {
-                    s.clear_undo();
+                    // Put the undo copy back as it was; it fitted before, so it fits again.
+                    let _ = match earlier {
+                        Some(text) => s.replace_undo(&text),
+                        None => s.clear_undo(),
+                    };
                 }
                 saved
             })
@@ -195,47 +282,66 @@ impl AppState {
                 self.data.set(backup.data);
                 Ok(())
             }
-            Err(SaveError::Full) => Err("There is not enough room on this phone to restore \
-                while keeping a copy of your current data. Nothing has been changed."
-                .to_string()),
-            Err(e) => Err(format!("{} Nothing has been changed.", e.message())),
+            Err(SaveError::NewerVersion) => {
+                self.enter_read_only();
+                Err(ActionError::ReadOnly)
+            }
+            Err(SaveError::Full) => Err(ActionError::NoRoomToRestore),
+            Err(e) => Err(ActionError::NotSaved(e)),
         };
         self.refresh_storage_info();
         outcome
     }
 
     /// Put back the data the last restore replaced.
-    pub fn undo_restore(&self) -> Result<(), String> {
+    pub fn undo_restore(&self) -> Result<(), ActionError> {
+        if self.read_only.get_untracked() {
+            return Err(ActionError::ReadOnly);
+        }
         let Some(text) = self.store.with_value(|s| s.undo_text()) else {
-            return Err("There is no restore to undo.".into());
+            return Err(ActionError::NoRestoreToUndo);
         };
-        let checked = check_backup(text.as_bytes()).map_err(|e| e.to_string())?;
+        let checked = check_backup(text.as_bytes()).map_err(ActionError::UndoCopyUnreadable)?;
         let now = clock::now();
         let result = self
             .store
             .try_update_value(|s| {
-                let saved = s.save_replacing(&checked.data, now);
-                if saved.is_ok() {
-                    s.clear_undo();
-                }
-                saved
+                s.save_replacing(&checked.data, now)?;
+                s.clear_undo()
             })
             .unwrap_or(Ok(()));
         let outcome = match result {
             Ok(()) => {
+                self.pending.update_value(Vec::clear);
                 self.data.set(checked.data);
                 Ok(())
             }
-            Err(e) => Err(e.message()),
+            Err(SaveError::NewerVersion) => {
+                self.enter_read_only();
+                Err(ActionError::ReadOnly)
+            }
+            Err(e) => Err(ActionError::NotSaved(e)),
         };
         self.refresh_storage_info();
         outcome
     }
 
+    /// The undo copy kept from the last restore, as a backup file's text, for download.
+    pub fn undo_copy_text(&self) -> Option<String> {
+        self.store.with_value(|s| s.undo_text())
+    }
+
     /// Keep the restored data and forget the copy kept for undo.
-    pub fn keep_restored(&self) {
-        self.store.update_value(|s| s.clear_undo());
+    pub fn keep_restored(&self) -> Result<(), ActionError> {
+        let result = self
+            .store
+            .try_update_value(|s| s.clear_undo())
+            .unwrap_or(Ok(()));
         self.refresh_storage_info();
+        result.map_err(|e| match e {
+            SaveError::NewerVersion => ActionError::ReadOnly,
+            e => ActionError::NotSaved(e),
+        })
     }
 
     /// The text of something kept aside, for download.
@@ -244,9 +350,16 @@ impl AppState {
     }
 
     /// Remove something kept aside (only offered after it was downloaded).
-    pub fn discard_quarantined(&self, key: &str) {
-        self.store.update_value(|s| s.discard_quarantined(key));
+    pub fn discard_quarantined(&self, key: &str) -> Result<(), ActionError> {
+        let result = self
+            .store
+            .try_update_value(|s| s.discard_quarantined(key))
+            .unwrap_or(Ok(()));
         self.refresh_storage_info();
+        result.map_err(|e| match e {
+            SaveError::NewerVersion => ActionError::ReadOnly,
+            e => ActionError::NotSaved(e),
+        })
     }
 
     /// The problems found at start have been read.

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::kv::{units, KeyValue, KvError};
 use crate::domain::activity::DiaryEntry;
@@ -52,8 +53,12 @@ pub struct LoadProblem {
     pub part: String,
     /// Why it could not be read, in plain words.
     pub reason: String,
-    /// Where the unreadable data was kept aside, if there was any.
+    /// Where the unreadable data was kept aside in storage, if it could be.
     pub quarantine_key: Option<String>,
+    /// True when the unreadable data could not be set aside in storage (it is full, or the
+    /// app is read-only for this session): it is held in memory instead, for download, and
+    /// left where it was. Never say it was kept aside in storage when this is true.
+    pub kept_in_memory: bool,
     /// True when the previous good copy was used instead.
     pub recovered_from_previous: bool,
 }
@@ -63,35 +68,51 @@ pub struct LoadProblem {
 pub struct Loaded {
     pub data: AppData,
     pub problems: Vec<LoadProblem>,
+    /// True when some stored data was written by a newer version of Everyday: it was left
+    /// exactly as it is, and the store is read-only for this session.
+    pub newer_version: bool,
 }
 
+/// The words shown while the store is read-only because a newer version wrote the data.
+pub const NEWER_VERSION_MESSAGE: &str = "Everyday has been updated to a newer version in \
+    another tab or window on this phone. Please reload this page to use the new version. Until \
+    then you can look at your records, but changes cannot be saved.";
+
 /// Why a save did not happen. In every case what was stored before is left as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum SaveError {
     /// The browser's storage is full.
+    #[error(
+        "Your phone's storage for Everyday is full, so your latest change is not saved yet. \
+         It is kept while the app stays open. Please download a backup now (in Settings), then \
+         free some space."
+    )]
     Full,
     /// Another tab saved newer data since this tab last loaded.
+    #[error("Everyday is open in another tab or window, which saved newer changes.")]
     Conflict,
     /// Storage cannot be used at all.
+    #[error(
+        "This browser is not letting Everyday save anything ({0}). Your changes are kept while \
+         the app stays open. Please download a backup."
+    )]
     Unavailable(String),
+    /// Stored data was written by a newer version of Everyday: nothing is written until the
+    /// page is reloaded (and so runs the newer version).
+    #[error("{}", NEWER_VERSION_MESSAGE)]
+    NewerVersion,
+    /// A restore's undo copy is already kept; replacing it needs the person's say-so.
+    #[error(
+        "You can still undo your last restore. Restoring again would replace the copy kept for \
+         that undo, so please confirm that first."
+    )]
+    UndoCopyKept,
 }
 
 impl SaveError {
     /// The message to show the person.
     pub fn message(&self) -> String {
-        match self {
-            SaveError::Full => "Your phone's storage for Everyday is full, so your latest change \
-                is not saved yet. It is kept while the app stays open. Please download a backup \
-                now (in Settings), then free some space."
-                .into(),
-            SaveError::Conflict => {
-                "Everyday is open in another tab or window, which saved newer changes.".into()
-            }
-            SaveError::Unavailable(why) => format!(
-                "This browser is not letting Everyday save anything ({why}). Your changes are \
-                 kept while the app stays open. Please download a backup."
-            ),
-        }
+        self.to_string()
     }
 }
 
@@ -112,7 +133,25 @@ pub struct QuarantinedItem {
     pub stamp: String,
     pub part: String,
     pub units: usize,
+    /// False when there was no room to set it aside in storage: it is held in memory only
+    /// (and left where it was found), so it must be downloaded before the app is closed.
+    pub stored: bool,
 }
+
+/// Unreadable data that could not be set aside in storage: held in memory for download, and
+/// never overwritten where it lies until it has been set aside or the person lets it go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Unkept {
+    id: u32,
+    stamp: u64,
+    part: String,
+    /// The key it was found under (and, until it is set aside, still lies under).
+    from_key: String,
+    text: String,
+}
+
+/// Key prefix naming an item held in memory only (never a storage key).
+pub const MEMORY_PREFIX: &str = "memory/";
 
 /// How much of the browser's storage is used.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -240,6 +279,22 @@ fn decode_part(
     }
 }
 
+/// Whether stored text says it was written by a newer version of Everyday. Only the version is
+/// looked at, whatever the format, so nothing a newer build wrote is ever taken for damage.
+fn is_newer(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Version {
+        version: u32,
+    }
+    serde_json::from_str::<Version>(text).is_ok_and(|v| v.version > SCHEMA_VERSION)
+}
+
+/// One step of a save, planned before anything is written so it can be undone.
+enum Write {
+    Set(String, String),
+    Remove(String),
+}
+
 /// The storage engine over any key-value store.
 pub struct Store<K: KeyValue> {
     kv: K,
@@ -249,6 +304,11 @@ pub struct Store<K: KeyValue> {
     written: BTreeMap<String, Snapshot>,
     /// A counter making quarantine keys unique within one millisecond.
     quarantine_seq: u32,
+    /// Set for the rest of the session once data from a newer version is found: from then on
+    /// nothing is written at all.
+    read_only: bool,
+    /// Unreadable data that could not be set aside in storage, held for download.
+    unkept: Vec<Unkept>,
 }
 
 impl<K: KeyValue> Store<K> {
@@ -258,6 +318,8 @@ impl<K: KeyValue> Store<K> {
             revision: 0,
             written: BTreeMap::new(),
             quarantine_seq: 0,
+            read_only: false,
+            unkept: Vec::new(),
         }
     }
 
@@ -267,6 +329,12 @@ impl<K: KeyValue> Store<K> {
 
     pub fn kv_mut(&mut self) -> &mut K {
         &mut self.kv
+    }
+
+    /// True once data from a newer version of Everyday has been seen: nothing is written for
+    /// the rest of the session, and the person is asked to reload.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     fn read_meta(&self) -> Option<Result<Meta, DecodeError>> {
@@ -286,16 +354,26 @@ impl<K: KeyValue> Store<K> {
         }
     }
 
-    /// True when another tab has saved since this one loaded or saved.
+    /// True when another tab has saved since this one loaded or saved (a newer version's save
+    /// counts too, though its revision cannot be read).
     pub fn is_stale(&self) -> bool {
-        self.stored_revision() != self.revision
+        match self.read_meta() {
+            Some(Ok(meta)) => meta.revision != self.revision,
+            Some(Err(DecodeError::NewerVersion { .. })) => true,
+            _ => self.revision != 0,
+        }
+    }
+
+    fn next_quarantine_key(&mut self, stamp: u64, name: &str) -> String {
+        self.quarantine_seq += 1;
+        format!("{QUARANTINE_PREFIX}{stamp}-{}/{name}", self.quarantine_seq)
     }
 
     /// Move a value aside under a quarantine key; returns the key. If even that cannot be
-    /// written (storage full) the value stays where it is, so it is still never lost.
+    /// written (storage full) the value stays where it is and `None` is returned: the caller
+    /// then holds it in memory and never overwrites it.
     fn quarantine(&mut self, stamp: u64, name: &str, from_key: &str, text: &str) -> Option<String> {
-        self.quarantine_seq += 1;
-        let key = format!("{QUARANTINE_PREFIX}{stamp}-{}/{name}", self.quarantine_seq);
+        let key = self.next_quarantine_key(stamp, name);
         match self.kv.set(&key, text) {
             Ok(()) => {
                 self.kv.remove(from_key);
@@ -305,24 +383,56 @@ impl<K: KeyValue> Store<K> {
         }
     }
 
-    /// Load everything. Never fails: what cannot be read is moved aside and reported, the
-    /// previous good copy is used where there is one, and empty data is the last resort.
+    /// Hold unreadable data in memory (once), because it could not be set aside in storage.
+    fn hold(&mut self, stamp: u64, part: &str, from_key: &str, text: String) {
+        if self
+            .unkept
+            .iter()
+            .any(|u| u.from_key == from_key && u.text == text)
+        {
+            return;
+        }
+        let id = self.unkept.iter().map(|u| u.id + 1).max().unwrap_or(1);
+        self.unkept.push(Unkept {
+            id,
+            stamp,
+            part: part.to_string(),
+            from_key: from_key.to_string(),
+            text,
+        });
+    }
+
+    /// Load everything. Never fails: what cannot be read is moved aside (or, where there is no
+    /// room, held in memory) and reported, the previous good copy is used where there is one,
+    /// and empty data is the last resort. Data written by a newer version of Everyday is left
+    /// exactly as it is, nothing at all is written, and the store becomes read-only.
     /// `stamp` (milliseconds since 1970) names anything quarantined.
     pub fn load(&mut self, stamp: u64) -> Loaded {
         let mut loaded = Loaded::default();
         self.written.clear();
         let mut needs_rewrite = false;
+        let mut newer = false;
+        // (index into problems, part name, key, text): unreadable data to set aside, once it
+        // is known that writing is allowed.
+        let mut unreadable: Vec<(usize, String, String, String)> = Vec::new();
 
+        // Reading only, until the end: nothing is written before it is known that no stored
+        // data is from a newer version.
         let meta = match self.read_meta() {
             None => Meta::default(),
             Some(Ok(meta)) => meta,
+            Some(Err(DecodeError::NewerVersion { .. })) => {
+                newer = true;
+                Meta::default()
+            }
             Some(Err(e)) => {
                 let text = self.kv.get(META_KEY).unwrap_or_default();
-                let key = self.quarantine(stamp, "meta", META_KEY, &text);
+                unreadable.push((loaded.problems.len(), "meta".into(), META_KEY.into(), text));
                 loaded.problems.push(LoadProblem {
                     part: "meta".into(),
                     reason: e.to_string(),
-                    quarantine_key: key,
+                    quarantine_key: None,
+                    kept_in_memory: false,
                     recovered_from_previous: false,
                 });
                 Meta::default()
@@ -334,6 +444,9 @@ impl<K: KeyValue> Store<K> {
         for key in self.kv.keys() {
             if let Some(name) = key.strip_prefix(PART_PREFIX) {
                 names.insert(name.to_string());
+            } else if key == UNDO_KEY || key.starts_with(PREV_PREFIX) {
+                // An undo copy or safety copy from a newer version must not be replaced.
+                newer |= self.kv.get(&key).is_some_and(|t| is_newer(&t));
             }
         }
         // Core first, so diary months are added to it; months in date order (the names sort by
@@ -354,25 +467,50 @@ impl<K: KeyValue> Store<K> {
                         needs_rewrite = true;
                         continue;
                     }
+                    Err(DecodeError::NewerVersion { .. }) => {
+                        // Left as it is, and no older copy is shown in its place.
+                        newer = true;
+                        continue;
+                    }
                     Err(e) => e.to_string(),
                 },
                 None => "it was missing from the browser's storage".to_string(),
             };
             needs_rewrite = true;
-            let quarantine_key = current
-                .as_ref()
-                .and_then(|text| self.quarantine(stamp, &name, &key, text));
             let recovered = match self.kv.get(&prev_key(&name)) {
                 Some(prev) => decode_part(&name, &prev, &mut loaded.data).is_ok(),
                 None => false,
             };
+            if let Some(text) = current {
+                unreadable.push((loaded.problems.len(), name.clone(), key, text));
+            }
             loaded.problems.push(LoadProblem {
                 part: name,
                 reason: failure,
-                quarantine_key,
+                quarantine_key: None,
+                kept_in_memory: false,
                 recovered_from_previous: recovered,
             });
         }
+
+        self.read_only |= newer;
+        let writable = !self.read_only;
+        for (index, name, key, text) in unreadable {
+            let aside = if writable {
+                self.quarantine(stamp, &name, &key, &text)
+            } else {
+                None
+            };
+            let problem = &mut loaded.problems[index];
+            match aside {
+                Some(q) => problem.quarantine_key = Some(q),
+                None => {
+                    problem.kept_in_memory = true;
+                    self.hold(stamp, &name, &key, text);
+                }
+            }
+        }
+        loaded.newer_version = self.read_only;
         if needs_rewrite {
             // Make the next save write every part again at the current version.
             self.written.clear();
@@ -393,12 +531,30 @@ impl<K: KeyValue> Store<K> {
         self.save_inner(data, now, false)
     }
 
+    /// Refuse to write when data from a newer version is stored (now, or seen before).
+    fn check_writable(&mut self) -> Result<(), SaveError> {
+        if !self.read_only
+            && matches!(
+                self.read_meta(),
+                Some(Err(DecodeError::NewerVersion { .. }))
+            )
+        {
+            self.read_only = true;
+        }
+        if self.read_only {
+            Err(SaveError::NewerVersion)
+        } else {
+            Ok(())
+        }
+    }
+
     fn save_inner(
         &mut self,
         data: &AppData,
         now: NaiveDateTime,
         keep_previous: bool,
     ) -> Result<(), SaveError> {
+        self.check_writable()?;
         if self.is_stale() {
             return Err(SaveError::Conflict);
         }
@@ -430,91 +586,154 @@ impl<K: KeyValue> Store<K> {
                 parts.insert(name.clone(), (text, snapshot));
             }
         }
-        let changed: Vec<&String> = parts.keys().collect();
-        let stored_parts: BTreeSet<String> = self
+        // Unreadable data still lying where it was found is never deleted by a save: only
+        // overwritten once it has been set aside (below).
+        let held: BTreeSet<String> = self
+            .unkept
+            .iter()
+            .filter(|u| self.kv.get(&u.from_key).as_deref() == Some(u.text.as_str()))
+            .map(|u| u.from_key.clone())
+            .collect();
+        let removed: Vec<String> = self
             .kv
             .keys()
             .into_iter()
             .filter_map(|k| k.strip_prefix(PART_PREFIX).map(str::to_string))
+            .filter(|name| {
+                name.as_str() != CORE_PART
+                    && !months.contains_key(name)
+                    && !held.contains(&part_key(name))
+            })
             .collect();
-        let removed: Vec<String> = stored_parts
-            .iter()
-            .filter(|name| name.as_str() != CORE_PART && !months.contains_key(*name))
-            .cloned()
-            .collect();
-        if changed.is_empty() && removed.is_empty() {
+        if parts.is_empty() && removed.is_empty() {
             return Ok(());
         }
+        let touched: Vec<&str> = parts
+            .keys()
+            .map(String::as_str)
+            .chain(removed.iter().map(String::as_str))
+            .collect();
+        // Never overwrite what a newer version wrote (since this tab last looked).
+        if touched
+            .iter()
+            .any(|name| self.kv.get(&part_key(name)).is_some_and(|t| is_newer(&t)))
+        {
+            self.read_only = true;
+            return Err(SaveError::NewerVersion);
+        }
 
-        // The safety copies describe the state before this save only.
+        // Plan every write first, so a failure part-way can put back exactly what was there.
+        let mut plan: Vec<Write> = Vec::new();
+        // 1. Held unreadable data under a key this save writes: set it aside first.
+        let mut moving: Vec<u32> = Vec::new();
+        let mut moved_keys: BTreeSet<String> = BTreeSet::new();
+        let touched_keys: BTreeSet<String> = touched
+            .iter()
+            .map(|n| part_key(n))
+            .chain(std::iter::once(META_KEY.to_string()))
+            .collect();
+        let to_move: Vec<(u32, u64, String, String, String)> = self
+            .unkept
+            .iter()
+            .filter(|u| held.contains(&u.from_key) && touched_keys.contains(&u.from_key))
+            .map(|u| {
+                (
+                    u.id,
+                    u.stamp,
+                    u.part.clone(),
+                    u.from_key.clone(),
+                    u.text.clone(),
+                )
+            })
+            .collect();
+        for (id, stamp, part, from_key, text) in to_move {
+            let key = self.next_quarantine_key(stamp, &part);
+            plan.push(Write::Set(key, text));
+            plan.push(Write::Remove(from_key.clone()));
+            moving.push(id);
+            moved_keys.insert(from_key);
+        }
+        // 2. The safety copies describe the state before this save only.
         for key in self.kv.keys() {
             if key.starts_with(PREV_PREFIX) {
-                self.kv.remove(&key);
+                plan.push(Write::Remove(key));
             }
         }
-
-        // What each touched key held before, to roll back to on failure.
-        let mut undo: Vec<(String, Option<String>)> = Vec::new();
-        let result = (|| -> Result<(), SaveError> {
-            for name in changed
-                .iter()
-                .map(|s| s.as_str())
-                .chain(removed.iter().map(|s| s.as_str()))
-            {
-                let key = part_key(name);
-                let old = self.kv.get(&key);
-                if keep_previous {
-                    if let Some(old) = &old {
-                        undo.push((prev_key(name), None));
-                        self.kv.set(&prev_key(name), old)?;
-                    }
-                }
-                undo.push((key.clone(), old));
-                match parts.get(name) {
-                    Some((text, _)) => self.kv.set(&key, text)?,
-                    None => self.kv.remove(&key),
-                }
-            }
-            let meta = Meta {
-                revision: self.revision + 1,
-                parts: std::iter::once(CORE_PART.to_string())
-                    .chain(months.keys().cloned())
-                    .collect(),
+        // 3. Each changed or removed part, after a copy of what it held.
+        for name in &touched {
+            let key = part_key(name);
+            let old = if moved_keys.contains(&key) {
+                None
+            } else {
+                self.kv.get(&key)
             };
-            let old_meta = self.kv.get(META_KEY);
-            undo.push((META_KEY.to_string(), old_meta));
-            self.kv.set(
-                META_KEY,
-                &to_text(&Envelope::new(META_FORMAT, Some(now), &meta)),
-            )?;
-            Ok(())
-        })();
-
-        match result {
-            Ok(()) => {
-                self.revision += 1;
-                for name in &removed {
-                    self.written.remove(name);
+            if keep_previous {
+                if let Some(old) = old {
+                    plan.push(Write::Set(prev_key(name), old));
                 }
-                for (name, (_, snapshot)) in parts {
-                    self.written.insert(name, snapshot);
-                }
-                Ok(())
             }
-            Err(e) => {
-                // Put back every key this save touched, newest first. Rolling back only ever
-                // restores what fitted before, so it cannot run out of room.
-                for (key, old) in undo.into_iter().rev() {
-                    match old {
-                        Some(text) => {
-                            let _ = self.kv.set(&key, &text);
-                        }
-                        None => self.kv.remove(&key),
-                    }
-                }
-                Err(e)
+            match parts.get(*name) {
+                Some((text, _)) => plan.push(Write::Set(key, text.clone())),
+                None => plan.push(Write::Remove(key)),
             }
         }
+        // 4. The meta, last: it makes the save count.
+        let meta = Meta {
+            revision: self.revision + 1,
+            parts: std::iter::once(CORE_PART.to_string())
+                .chain(months.keys().cloned())
+                .collect(),
+        };
+        plan.push(Write::Set(
+            META_KEY.to_string(),
+            to_text(&Envelope::new(META_FORMAT, Some(now), &meta)),
+        ));
+
+        self.run(plan)?;
+        self.revision += 1;
+        self.unkept.retain(|u| !moving.contains(&u.id));
+        for name in &removed {
+            self.written.remove(name);
+        }
+        for (name, (_, snapshot)) in parts {
+            self.written.insert(name, snapshot);
+        }
+        Ok(())
+    }
+
+    /// Carry out planned writes; on the first failure put back every key touched, newest first,
+    /// so storage is exactly as it was. Rolling back only ever restores what fitted before (the
+    /// new values are taken out first), so it cannot run out of room.
+    fn run(&mut self, plan: Vec<Write>) -> Result<(), SaveError> {
+        let mut undo: Vec<(String, Option<String>)> = Vec::new();
+        let mut failure = None;
+        for write in plan {
+            match write {
+                Write::Set(key, text) => {
+                    undo.push((key.clone(), self.kv.get(&key)));
+                    if let Err(e) = self.kv.set(&key, &text) {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+                Write::Remove(key) => {
+                    undo.push((key.clone(), self.kv.get(&key)));
+                    self.kv.remove(&key);
+                }
+            }
+        }
+        let Some(e) = failure else {
+            return Ok(());
+        };
+        for (key, old) in undo.into_iter().rev() {
+            match old {
+                Some(text) => {
+                    let _ = self.kv.set(&key, &text);
+                }
+                None => self.kv.remove(&key),
+            }
+        }
+        Err(e.into())
     }
 
     /// Accept what is in storage as the newest (after another tab saved), by loading it.
@@ -537,7 +756,7 @@ impl<K: KeyValue> Store<K> {
         }
     }
 
-    /// Everything kept aside because it could not be read.
+    /// Everything kept aside in storage because it could not be read.
     pub fn quarantined(&self) -> Vec<QuarantinedItem> {
         // Collected through a map so they come out in key order (oldest first).
         let items: BTreeMap<String, QuarantinedItem> = self
@@ -552,6 +771,7 @@ impl<K: KeyValue> Store<K> {
                     part: part.to_string(),
                     units: self.kv.get(&key).map(|v| units(&v)).unwrap_or(0),
                     key: key.clone(),
+                    stored: true,
                 };
                 Some((key, item))
             })
@@ -559,24 +779,63 @@ impl<K: KeyValue> Store<K> {
         items.into_values().collect()
     }
 
-    /// The raw text of a quarantined item, for download.
+    /// Everything unreadable to offer for download: what is kept aside in storage, then what
+    /// could only be held in memory (keys starting with `memory/`).
+    pub fn kept_aside(&self) -> Vec<QuarantinedItem> {
+        let mut items = self.quarantined();
+        items.extend(self.unkept.iter().map(|u| QuarantinedItem {
+            key: format!("{MEMORY_PREFIX}{}", u.id),
+            stamp: u.stamp.to_string(),
+            part: u.part.clone(),
+            units: units(&u.text),
+            stored: false,
+        }));
+        items
+    }
+
+    /// The raw text of something kept aside (in storage or in memory), for download.
     pub fn quarantined_text(&self, key: &str) -> Option<String> {
-        if key.starts_with(QUARANTINE_PREFIX) {
+        if let Some(id) = key.strip_prefix(MEMORY_PREFIX) {
+            let id: u32 = id.parse().ok()?;
+            self.unkept
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.text.clone())
+        } else if key.starts_with(QUARANTINE_PREFIX) {
             self.kv.get(key)
         } else {
             None
         }
     }
 
-    /// Remove a quarantined item, once the person has downloaded it and chosen to.
-    pub fn discard_quarantined(&mut self, key: &str) {
-        if key.starts_with(QUARANTINE_PREFIX) {
+    /// Remove something kept aside, once the person has downloaded it and chosen to. For data
+    /// held in memory this lets it go, so a later save may write over where it lies.
+    pub fn discard_quarantined(&mut self, key: &str) -> Result<(), SaveError> {
+        if let Some(id) = key.strip_prefix(MEMORY_PREFIX) {
+            self.unkept.retain(|u| u.id.to_string() != id);
+            Ok(())
+        } else if key.starts_with(QUARANTINE_PREFIX) {
+            self.check_writable()?;
             self.kv.remove(key);
+            Ok(())
+        } else {
+            Ok(())
         }
     }
 
-    /// Keep the data a restore is about to replace, so the restore can be undone.
+    /// Keep the data a restore is about to replace, so the restore can be undone. Refused when
+    /// the undo copy of an earlier restore is still kept: replacing it needs `replace_undo`.
     pub fn keep_for_undo(&mut self, backup_text: &str) -> Result<(), SaveError> {
+        self.check_writable()?;
+        if self.kv.get(UNDO_KEY).is_some() {
+            return Err(SaveError::UndoCopyKept);
+        }
+        self.kv.set(UNDO_KEY, backup_text).map_err(SaveError::from)
+    }
+
+    /// Replace the undo copy of an earlier restore, after the person has been told and agreed.
+    pub fn replace_undo(&mut self, backup_text: &str) -> Result<(), SaveError> {
+        self.check_writable()?;
         self.kv.set(UNDO_KEY, backup_text).map_err(SaveError::from)
     }
 
@@ -586,7 +845,9 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Forget the undo copy: the person has chosen to keep the restored data.
-    pub fn clear_undo(&mut self) {
+    pub fn clear_undo(&mut self) -> Result<(), SaveError> {
+        self.check_writable()?;
         self.kv.remove(UNDO_KEY);
+        Ok(())
     }
 }

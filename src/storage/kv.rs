@@ -1,7 +1,10 @@
 //! The small key-value interface the storage engine needs, and an in-memory version of it for
-//! native tests (with an optional quota, so a full store can be tested without a browser).
+//! native tests (with an optional quota, so a full store can be tested without a browser, and
+//! a write that fails on purpose, for the fault-injection tests).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Why a write failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,13 +34,18 @@ pub struct MemoryKv {
     pub map: BTreeMap<String, String>,
     /// Largest total size allowed, in UTF-16 units; `None` for no limit.
     pub quota: Option<usize>,
+    /// For tests: the write with this number (counting every `set` tried, from 0) fails with
+    /// this error, as a browser's can at any moment.
+    pub fail_set: Option<(usize, KvError)>,
+    /// How many writes (`set`) have been tried.
+    pub sets: usize,
 }
 
 impl MemoryKv {
     pub fn with_quota(quota: usize) -> Self {
         MemoryKv {
-            map: BTreeMap::new(),
             quota: Some(quota),
+            ..MemoryKv::default()
         }
     }
 
@@ -52,6 +60,13 @@ impl KeyValue for MemoryKv {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        let n = self.sets;
+        self.sets += 1;
+        if let Some((at, e)) = &self.fail_set {
+            if *at == n {
+                return Err(e.clone());
+            }
+        }
         if let Some(quota) = self.quota {
             let old = self
                 .map
@@ -72,5 +87,25 @@ impl KeyValue for MemoryKv {
 
     fn keys(&self) -> Vec<String> {
         self.map.keys().cloned().collect()
+    }
+}
+
+/// One store shared by several users, as two tabs share a site's localStorage: each `Store`
+/// over a clone of the same `Rc` sees the other's writes.
+impl<K: KeyValue> KeyValue for Rc<RefCell<K>> {
+    fn get(&self, key: &str) -> Option<String> {
+        self.borrow().get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        self.borrow_mut().set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.borrow_mut().remove(key)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.borrow().keys()
     }
 }

@@ -7,5 +7,7 @@ pub mod kv;
 pub mod local;
 pub mod ot_kept;
 
-pub use engine::{LoadProblem, Loaded, QuarantinedItem, SaveError, Store, Usage};
+pub use engine::{
+    LoadProblem, Loaded, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,
+};
 pub use kv::{KeyValue, KvError, MemoryKv};

@@ -49,17 +49,85 @@ pub fn clear<K: KeyValue>(kv: &mut K) {
     }
 }
 
-/// Keep exactly these files (replacing what was kept). On a full store nothing is kept, rather
-/// than some of them.
-pub fn keep_all<K: KeyValue>(kv: &mut K, files: &[KeptFile]) -> Result<(), KvError> {
-    clear(kv);
-    for (i, f) in files.iter().enumerate() {
-        if let Err(e) = kv.set(&format!("{OT_PREFIX}{i:03}/{}", f.name), &f.text) {
-            clear(kv);
-            return Err(e);
+/// Files that could not be kept (the browser's storage is full), by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotKept {
+    pub names: Vec<String>,
+    pub error: KvError,
+}
+
+impl NotKept {
+    /// The message for the OT: which summaries were not kept, and that the others still are.
+    pub fn message(&self) -> String {
+        let which = self.names.join(", ");
+        match self.error {
+            KvError::Full => format!(
+                "There is not enough room in this browser to keep {which}. It stays on screen \
+                 until you close this page. Summaries kept before are still kept."
+            ),
+            KvError::Unavailable(_) => format!(
+                "This browser would not keep {which}. It stays on screen until you close this \
+                 page. Summaries kept before are still kept."
+            ),
         }
     }
-    Ok(())
+}
+
+/// Keep exactly these files: those already kept stay as they are, those no longer listed are
+/// removed, and new ones are added after them. A file that does not fit is left out and named
+/// in the error; nothing already kept is ever cleared to make room or because another failed.
+pub fn keep_all<K: KeyValue>(kv: &mut K, files: &[KeptFile]) -> Result<(), NotKept> {
+    let mut kept: Vec<(String, KeptFile)> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(OT_PREFIX))
+        .filter_map(|k| {
+            let rest = k.strip_prefix(OT_PREFIX)?;
+            let name = rest.split_once('/').map_or(rest, |(_, n)| n).to_string();
+            let text = kv.get(&k)?;
+            Some((k, KeptFile { name, text }))
+        })
+        .collect();
+    kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Remove what is no longer wanted first, so its room can be used.
+    let mut wanted: Vec<&KeptFile> = files.iter().collect();
+    for (key, file) in &kept {
+        match wanted.iter().position(|w| *w == file) {
+            Some(i) => {
+                wanted.remove(i);
+            }
+            None => kv.remove(key),
+        }
+    }
+    let mut next = kept
+        .iter()
+        .filter_map(|(k, _)| {
+            k.strip_prefix(OT_PREFIX)?
+                .split_once('/')?
+                .0
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .map_or(0, |n| n + 1);
+    let mut not_kept = Vec::new();
+    let mut error = None;
+    for f in wanted {
+        match kv.set(&format!("{OT_PREFIX}{next:03}/{}", f.name), &f.text) {
+            Ok(()) => next += 1,
+            Err(e) => {
+                not_kept.push(f.name.clone());
+                error = Some(e);
+            }
+        }
+    }
+    match error {
+        None => Ok(()),
+        Some(error) => Err(NotKept {
+            names: not_kept,
+            error,
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -91,10 +159,31 @@ mod tests {
     }
 
     #[test]
-    fn a_full_store_keeps_nothing() {
+    fn a_full_store_keeps_what_fits_and_names_what_does_not() {
         let mut kv = MemoryKv::with_quota(60);
         let files = vec![file("a.json", "x"), file("b.json", &"y".repeat(100))];
-        assert_eq!(keep_all(&mut kv, &files), Err(KvError::Full));
-        assert!(!any(&kv));
+        let err = keep_all(&mut kv, &files).unwrap_err();
+        assert_eq!(err.names, vec!["b.json".to_string()]);
+        assert_eq!(load(&kv), files[..1].to_vec());
+        assert!(err.message().contains("b.json"));
+        assert!(err.message().contains("still kept"));
+    }
+
+    #[test]
+    fn a_full_store_never_clears_summaries_already_kept() {
+        // Before the fix, keeping one more summary on a full store cleared all of them.
+        let mut kv = MemoryKv::default();
+        let first = vec![file("a.json", "A"), file("b.json", "B")];
+        keep_all(&mut kv, &first).unwrap();
+        kv.quota = Some(kv.used() + 10);
+        let mut more = first.clone();
+        more.push(file("c.json", &"C".repeat(100)));
+        let err = keep_all(&mut kv, &more).unwrap_err();
+        assert_eq!(err.names, vec!["c.json".to_string()]);
+        assert_eq!(load(&kv), first);
+        // Closing one still removes just that one, and order is kept for new ones.
+        kv.quota = None;
+        keep_all(&mut kv, &[first[1].clone(), file("d.json", "D")]).unwrap();
+        assert_eq!(load(&kv), vec![first[1].clone(), file("d.json", "D")]);
     }
 }

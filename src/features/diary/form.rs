@@ -217,7 +217,7 @@ pub fn EntryForm(
                     }
                 }
             }
-            Err(e) => message.set(Some(e)),
+            Err(e) => message.set(Some(e.to_string())),
         }
     };
 

@@ -53,7 +53,7 @@ pub fn DiarySettings() -> impl IntoView {
                                 "not asked for"
                             }
                         ),
-                        Err(e) => e,
+                        Err(e) => e.to_string(),
                     },
                 ));
             };
@@ -73,7 +73,7 @@ pub fn DiarySettings() -> impl IntoView {
                     "Pacing is on: the diary shows your time against a daily budget.".into()
                 }
                 Ok(()) => "Pacing is off.".into(),
-                Err(e) => e,
+                Err(e) => e.to_string(),
             },
         ));
     };
