@@ -12,14 +12,14 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::activity::{DayKind, LifeArea, PartOfDay};
 use super::checklists::{
     AdviceKind, FallsCheck, HazardCheck, ItemStatus, Owner, PhasedReturnWeek, Room, WorkplaceItem,
 };
-use super::dates::{iso_date, long_date, short_date};
+use super::dates::{add_days, iso_date, long_date, short_date};
 use super::envelope::{DecodeError, Envelope};
 use super::goals::{self, latest_level, GoalStatus, ProgressRecord};
 use super::measures::{self, div_round, Measure, Period, OUTCOME_KINDS};
@@ -66,7 +66,7 @@ pub fn choose_period(
     to: &str,
 ) -> Result<(NaiveDate, NaiveDate), String> {
     match choice {
-        PeriodChoice::LastFourWeeks => Ok((today - Duration::days(27), today)),
+        PeriodChoice::LastFourWeeks => Ok((add_days(today, -27), today)),
         PeriodChoice::SinceReview => match review_start(data) {
             Some(start) if start <= today => Ok((start, today)),
             Some(_) => Err("The date of your last review is after today. Please check it.".into()),
@@ -829,7 +829,7 @@ pub fn phased_return_words(weeks: &[PhasedReturnWeek], to: NaiveDate) -> String 
     let total = weeks.len();
     let current = weeks
         .iter()
-        .rposition(|w| w.starts <= to && to < w.starts + Duration::days(7));
+        .rposition(|w| w.starts <= to && to < add_days(w.starts, 7));
     let head = match current {
         Some(i) => {
             let w = &weeks[i];
@@ -922,6 +922,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<Envelope<Summary>, DecodeError> {
     }
     let envelope: Envelope<Summary> =
         serde_json::from_str(text).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    super::dates::check_dates(&envelope.saved_at)?;
     validate(&envelope.data)?;
     Ok(envelope)
 }
@@ -940,6 +941,8 @@ fn check_score(what: &str, s: &ScoreAt) -> Result<(), DomainError> {
 /// Every value of a summary within its range, so a damaged or altered file is reported rather
 /// than shown.
 pub fn validate(s: &Summary) -> Result<(), DomainError> {
+    // Every date first: the sheet does arithmetic with them.
+    super::dates::check_dates(s)?;
     check_text("name", &s.name, MAX_NAME_CHARS)?;
     if s.from > s.to {
         return Err(DomainError::Invalid(

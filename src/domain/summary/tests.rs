@@ -11,6 +11,7 @@ use crate::domain::ids::{EntryId, GoalId, HazardId, OutcomeId, TaskId, Workplace
 use crate::domain::outcomes::OutcomeEvent;
 use crate::domain::ratings::ConfidenceCheckIn;
 use crate::domain::state::Command;
+use chrono::Duration;
 use chrono::NaiveTime;
 use proptest::prelude::*;
 
@@ -760,5 +761,43 @@ proptest! {
         }
         bytes.truncate(cut.max(1));
         let _ = read_summary(&bytes);
+    }
+}
+
+#[test]
+fn pages_never_panic_at_the_ends_of_time() {
+    // Issue 13, fault 2: dates that were never checked once reached `date ± Duration` in the
+    // sheet (a week starting on chrono's last day) and in Diary > Insights (an entry in year
+    // -262143): with panic = abort that closed the app on every visit.
+    use crate::domain::diary::{baseline_from_diary, insights, repeat_source, week_view};
+    use crate::domain::workplace::return_position;
+    for end in [NaiveDate::MIN, NaiveDate::MAX] {
+        let week = PhasedReturnWeek {
+            starts: end,
+            hours: 8,
+            days: 2,
+            done: false,
+        };
+        let _ = phased_return_words(std::slice::from_ref(&week), end);
+        let _ = return_position(&[week], end);
+        let _ = period_words(NaiveDate::MIN, NaiveDate::MAX);
+        let _ = choose_period(
+            PeriodChoice::LastFourWeeks,
+            &AppData::default(),
+            end,
+            "",
+            "",
+        );
+        let mut data = AppData::default();
+        data.diary
+            .push(entry(1, end, 30, LifeArea::Leisure, "Walk"));
+        data.diary
+            .push(entry(2, d(3, 2), 30, LifeArea::Leisure, "Walk"));
+        data.diary.sort_by_key(|e| e.date);
+        let _ = insights(&data, NaiveDate::MAX);
+        let _ = week_view(&data, end);
+        let _ = baseline_from_diary(&data, end, None);
+        let _ = repeat_source(&data.diary, end);
+        let _ = build(&data, end, end, end, Parts::ALL);
     }
 }
