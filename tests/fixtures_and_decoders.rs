@@ -103,7 +103,6 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn backup_decoder_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
@@ -138,4 +137,220 @@ proptest! {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates outside the window (issue 13, fault 2): every decoder refuses them, whichever field.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use everyday::domain::backup::encode_backup;
+use everyday::domain::checklists::ShareChoices;
+use everyday::domain::plan::{ImportedPlan, Plan};
+use everyday::domain::state::AppData;
+use everyday::domain::summary::{build, encode_summary, read_summary, Parts};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Realistic data with every kind of record, small enough to decode many times.
+fn small_person() -> AppData {
+    let end = day(2026, 11, 24);
+    let mut data = everyday::domain::sample::two_years(end);
+    data.diary.retain(|e| e.date > day(2026, 10, 24));
+    data.day_marks.retain(|m| m.date > day(2026, 10, 24));
+    let mut plan = Plan::new("p-1".into(), day(2026, 3, 1));
+    plan.ot_start = Some(day(2026, 3, 1));
+    plan.next_review = Some(day(2026, 4, 1));
+    data.plans.push(ImportedPlan {
+        imported: day(2026, 3, 2),
+        plan,
+    });
+    data.validate().unwrap();
+    data
+}
+
+/// One JSON pointer per date field of a document (the first place each field holds a date or a
+/// date-time), with whether it is a date-time.
+fn date_fields(doc: &Value) -> Vec<(String, bool)> {
+    fn walk(
+        v: &Value,
+        path: String,
+        shape: String,
+        seen: &mut BTreeSet<String>,
+        out: &mut Vec<(String, bool)>,
+    ) {
+        match v {
+            Value::String(s) => {
+                let kind = if s.parse::<NaiveDate>().is_ok() {
+                    Some(false)
+                } else if s.parse::<NaiveDateTime>().is_ok() {
+                    Some(true)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    if seen.insert(shape) {
+                        out.push((path, kind));
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, format!("{path}/{i}"), format!("{shape}/*"), seen, out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, x) in map {
+                    walk(x, format!("{path}/{k}"), format!("{shape}/{k}"), seen, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        doc,
+        String::new(),
+        String::new(),
+        &mut BTreeSet::new(),
+        &mut out,
+    );
+    out
+}
+
+/// Put each far date into each date field in turn: the decoder must refuse every one with the
+/// plain message naming the date.
+fn every_date_field_is_checked(
+    what: &str,
+    text: &str,
+    at_least: usize,
+    decode: impl Fn(&str) -> Result<(), String>,
+) {
+    decode(text).unwrap_or_else(|e| panic!("{what}: the good document was refused: {e}"));
+    let doc: Value = serde_json::from_str(text).unwrap();
+    let fields = date_fields(&doc);
+    assert!(
+        fields.len() >= at_least,
+        "{what}: only {} date fields found",
+        fields.len()
+    );
+    for (pointer, date_time) in &fields {
+        for far in ["+262142-12-30", "-262143-01-01", "1899-12-31", "2201-01-01"] {
+            let mut changed = doc.clone();
+            let written = if *date_time {
+                format!("{far}T09:30:00")
+            } else {
+                far.to_string()
+            };
+            *changed.pointer_mut(pointer).unwrap() = Value::from(written);
+            let err = decode(&changed.to_string())
+                .expect_err(&format!("{what}: {pointer} = {far} was accepted"));
+            let shown = far.trim_start_matches('+');
+            assert!(
+                err.contains(&format!("a date that cannot be right: {shown}."))
+                    && err.contains("between 1900 and 2200"),
+                "{what}: {pointer} = {far}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn backups_with_a_date_outside_the_window_are_refused_plainly() {
+    let data = small_person();
+    let text = encode_backup(&data, day(2026, 11, 24).and_hms_opt(9, 0, 0).unwrap());
+    every_date_field_is_checked("backup", &text, 20, |t| {
+        check_backup(t.as_bytes())
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
+    let fixture = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/backup.json"),
+    )
+    .unwrap();
+    every_date_field_is_checked("backup fixture", &fixture, 10, |t| {
+        check_backup(t.as_bytes())
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
+}
+
+#[test]
+fn the_issue_13_backup_with_a_diary_entry_in_year_minus_262143_is_refused() {
+    let data = small_person();
+    let text = encode_backup(&data, day(2026, 11, 24).and_hms_opt(9, 0, 0).unwrap());
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["data"]["diary"][0]["date"] = Value::from("-262143-01-01");
+    let err = check_backup(doc.to_string().as_bytes()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "This file has a date that cannot be right: -262143-01-01. Everyday accepts dates \
+         between 1900 and 2200."
+    );
+}
+
+#[test]
+fn stored_parts_with_a_date_outside_the_window_are_set_aside_with_the_reason() {
+    let data = small_person();
+    for (part, text) in everyday::storage::engine::encode_parts(&data) {
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        for (pointer, date_time) in date_fields(&doc) {
+            let mut changed = doc.clone();
+            *changed.pointer_mut(&pointer).unwrap() = Value::from(if date_time {
+                "+262142-12-30T09:30:00"
+            } else {
+                "+262142-12-30"
+            });
+            let changed = changed.to_string();
+            let mut store = Store::new(kv_with_part(&part, &changed));
+            let loaded = store.load(1);
+            assert_eq!(loaded.problems.len(), 1, "{part} {pointer}");
+            assert!(
+                loaded.problems[0].reason.contains("262142-12-30"),
+                "{part} {pointer}: {}",
+                loaded.problems[0].reason
+            );
+            // Kept aside byte for byte, never lost.
+            let aside = store.quarantined();
+            assert_eq!(store.quarantined_text(&aside[0].key), Some(changed));
+        }
+    }
+}
+
+#[test]
+fn summary_files_with_a_date_outside_the_window_are_refused_plainly() {
+    let data = small_person();
+    let (from, to) = (day(2026, 10, 28), day(2026, 11, 24));
+    let summary = build(&data, from, to, to, Parts::ALL);
+    let text = encode_summary(&summary, to.and_hms_opt(9, 0, 0).unwrap());
+    every_date_field_is_checked("summary", &text, 8, |t| {
+        read_summary(t.as_bytes())
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
+}
+
+#[test]
+fn shared_workplace_plans_with_a_date_outside_the_window_are_refused_plainly() {
+    let data = small_person();
+    let all = ShareChoices {
+        name: true,
+        period: true,
+        agreed: true,
+        asked_for: true,
+        notes: true,
+        phased_return: true,
+        difficulties: true,
+        wellness: true,
+    };
+    let shared = everyday::domain::share::share_payload(&data, &all, day(2026, 11, 24));
+    let text = everyday::domain::share::plan_json(&shared);
+    every_date_field_is_checked("shared plan", &text, 2, |t| {
+        everyday::domain::share::decode_plan(t.as_bytes())
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
 }

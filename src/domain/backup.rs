@@ -39,6 +39,8 @@ pub fn check_backup(bytes: &[u8]) -> Result<CheckedBackup, DecodeError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotJson)?;
     let envelope = decode_document(text, BACKUP_FORMAT)?;
+    // The data's dates are checked by `validate`; the time the file was saved is checked here.
+    super::dates::check_dates(&envelope.saved_at)?;
     let contents = envelope.data.contents();
     Ok(CheckedBackup {
         saved_at: envelope.saved_at,

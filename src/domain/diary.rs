@@ -7,10 +7,10 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use super::activity::{DayKind, DayMark, DiaryEntry, EntryRatings, LifeArea, PartOfDay};
-use super::dates::weekday_date;
+use super::dates::{add_days, weekday_date};
 use super::ids::EntryId;
 use super::measures::tenths_text;
 use super::settings::{DiaryRatingToggles, Pacing};
@@ -239,7 +239,7 @@ fn timeline_key(entry: &DiaryEntry) -> (u32, u32) {
 
 /// Monday of the week `date` is in.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(date.weekday().num_days_from_monday().into())
+    add_days(date, -i64::from(date.weekday().num_days_from_monday()))
 }
 
 /// Text for a form's "how long" field: whole minutes from 1 to 1,440.
@@ -723,7 +723,7 @@ pub fn week_view(data: &AppData, date: NaiveDate) -> WeekView {
     let mut ordinary: Vec<&DiaryEntry> = Vec::new();
     let mut marked_days = 0;
     for i in 0..7 {
-        let day = day_view(data, start + Duration::days(i));
+        let day = day_view(data, add_days(start, i));
         let mut activities: Vec<DayActivity> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
         for e in &day.entries {
@@ -1053,7 +1053,10 @@ pub fn baseline_from_diary(
     let mut day = before;
     // Look back at most eight weeks.
     for _ in 0..56 {
-        day -= Duration::days(1);
+        let Some(previous) = day.pred_opt() else {
+            break;
+        };
+        day = previous;
         if mark_on(&data.day_marks, day).is_some() {
             continue;
         }
@@ -1235,7 +1238,7 @@ pub fn history_names(diary: &[DiaryEntry], limit: usize) -> Vec<String> {
 
 /// The latest day before `date` (at most two weeks back) with entries, to repeat.
 pub fn repeat_source(diary: &[DiaryEntry], date: NaiveDate) -> Option<NaiveDate> {
-    let from = date - Duration::days(14);
+    let from = add_days(date, -14);
     let before = date.pred_opt()?;
     if in_order(diary) {
         entries_between(diary, from, before).last().map(|e| e.date)
@@ -1265,6 +1268,7 @@ pub fn repeat_label(source: NaiveDate, date: NaiveDate, today: NaiveDate) -> Str
 mod tests {
     use super::*;
     use crate::domain::state::Command;
+    use chrono::Duration;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()

@@ -60,11 +60,16 @@ pub enum DecodeError {
     Damaged(String),
     #[error("This file has a value that is not allowed: {0}")]
     OutOfRange(String),
+    #[error(transparent)]
+    Date(#[from] super::dates::DateOutOfWindow),
 }
 
 impl From<DomainError> for DecodeError {
     fn from(e: DomainError) -> Self {
-        DecodeError::OutOfRange(e.to_string())
+        match e {
+            DomainError::Date(e) => DecodeError::Date(e),
+            e => DecodeError::OutOfRange(e.to_string()),
+        }
     }
 }
 

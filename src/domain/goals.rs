@@ -1,6 +1,6 @@
 //! Goals: the four-part SMART goal, its steps, progress records and attainment levels.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -668,7 +668,7 @@ pub struct TaskDay {
 
 /// How a step stands on `date`, respecting how often it is meant to be done.
 pub fn task_day(task: &GoalTask, date: NaiveDate) -> TaskDay {
-    let monday = date - chrono::Duration::days(date.weekday().num_days_from_monday().into());
+    let monday = super::diary::week_start(date);
     let mut day = TaskDay {
         done_today: 0,
         done_this_week: 0,

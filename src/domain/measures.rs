@@ -780,7 +780,7 @@ pub fn outcome_figures(data: &AppData, today: NaiveDate) -> OutcomeFigures {
         match start {
             Some(s) if s > month_end => before.days += days(month_start, month_end),
             Some(s) if s > month_start => {
-                before.days += days(month_start, s - Duration::days(1));
+                before.days += days(month_start, crate::domain::dates::add_days(s, -1));
                 since.days += days(s, month_end);
             }
             _ => since.days += days(month_start, month_end),
@@ -992,8 +992,32 @@ fn fresh_id(data: &mut AppData) -> Result<OutcomeId, DomainError> {
     ))
 }
 
+/// The dates a command would store: each must be inside the accepted window, so nothing the
+/// app stores is refused when it is read back.
+fn command_dates(command: &MeasureCommand) -> Vec<NaiveDate> {
+    match command {
+        MeasureCommand::SelfEfficacy(r) => vec![r.date],
+        MeasureCommand::WorkAbility(w) => vec![w.date],
+        MeasureCommand::AddEvent { date, .. } | MeasureCommand::EditEvent { date, .. } => {
+            vec![*date]
+        }
+        MeasureCommand::AddSickDays { first, days } => vec![
+            *first,
+            crate::domain::dates::add_days(*first, i64::from(*days).max(1) - 1),
+        ],
+        MeasureCommand::RestoreEvent(e) => vec![e.date],
+        MeasureCommand::RemoveEvent(_)
+        | MeasureCommand::RemoveCheckIn(_)
+        | MeasureCommand::RemoveSelfEfficacy(_)
+        | MeasureCommand::RemoveWorkAbility(_) => Vec::new(),
+    }
+}
+
 /// Apply a measure command. On error nothing has changed.
 pub fn apply(data: &mut AppData, command: MeasureCommand) -> Result<(), DomainError> {
+    for date in command_dates(&command) {
+        crate::domain::dates::check_date(date)?;
+    }
     match command {
         MeasureCommand::SelfEfficacy(response) => {
             if response.items.iter().all(Option::is_none) {
@@ -1664,8 +1688,23 @@ mod tests {
         let (mut data, today) = journey();
         let f = outcome_figures(&data, today);
         event(&mut data, d(2026, 8, 1), OutcomeKind::GpAppointment);
-        check_in(&mut data, NaiveDate::MAX, 5);
-        check_in(&mut data, NaiveDate::MIN, 5);
+        // The commands refuse dates outside the window; data that was never checked may still
+        // hold them.
+        for date in [NaiveDate::MAX, NaiveDate::MIN] {
+            let far = Command::CheckInConfidence {
+                date,
+                score: 5,
+                note: String::new(),
+            };
+            assert!(matches!(data.apply(far), Err(DomainError::Date(_))));
+            data.ratings
+                .confidence
+                .push(crate::domain::ratings::ConfidenceCheckIn {
+                    date,
+                    score: 5,
+                    note: String::new(),
+                });
+        }
         assert_eq!(outcome_figures(&data, today), f);
         // No panic at the ends of the calendar.
         let _ = outcome_figures(&data, NaiveDate::MAX);

@@ -263,7 +263,10 @@ pub fn decode_plan(bytes: &[u8]) -> Result<Plan, ShareError> {
         return Err(ShareError::Newer);
     }
     let plan: Plan = decode_json(bytes)?;
-    check_plan(&plan).map_err(|_| ShareError::Damaged)?;
+    check_plan(&plan).map_err(|e| match e {
+        DomainError::Date(e) => ShareError::Date(e),
+        _ => ShareError::Damaged,
+    })?;
     Ok(plan)
 }
 
@@ -294,6 +297,7 @@ fn key_ok(key: &str, seen: &mut Vec<String>) -> Result<(), DomainError> {
 /// Check every value of a plan is in range. Used for plans from a link or file, and by the
 /// builder before a plan is handed over.
 pub fn check_plan(plan: &Plan) -> Result<(), DomainError> {
+    super::dates::check_dates(plan)?;
     if plan.v == 0 || plan.v > PLAN_VERSION || plan.revision == 0 {
         return Err(DomainError::Invalid(
             "The plan's version is not known.".into(),

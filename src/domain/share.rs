@@ -16,7 +16,7 @@
 //! The key is derived from the passphrase with PBKDF2-SHA256 over [`PBKDF2_ITERATIONS`]
 //! iterations, with a fresh random salt and IV for every share.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -79,6 +79,14 @@ pub enum ShareError {
     TooLong,
     #[error("The browser could not do this: {0}")]
     Browser(String),
+    #[error(
+        "This link has a date that cannot be right: {}. Everyday accepts dates between {} and \
+         {}. Please ask the person who sent it to check the dates and send it again.",
+        super::dates::plain_iso(.0 .0),
+        super::dates::EARLIEST_DATE.year(),
+        super::dates::LATEST_DATE.year()
+    )]
+    Date(super::dates::DateOutOfWindow),
 }
 
 /// A fragment read from a link, before decompressing or decrypting.
@@ -392,6 +400,7 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ShareError> {
 /// Read a shared workplace plan and check every value is in range.
 pub fn decode_plan(bytes: &[u8]) -> Result<SharedPlan, ShareError> {
     let plan: SharedPlan = decode_json(bytes)?;
+    super::dates::check_dates(&plan).map_err(ShareError::Date)?;
     let short = |s: &str, max: usize| s.chars().count() <= max;
     let texts = plan
         .adjustments

@@ -79,6 +79,9 @@ pub enum DomainError {
     OutOfRange(String),
     #[error("{0}")]
     Invalid(String),
+    /// A date outside the window Everyday accepts (see `domain::dates`).
+    #[error(transparent)]
+    Date(#[from] super::dates::DateOutOfWindow),
 }
 
 /// Keep a name short enough for a summary header.
@@ -167,9 +170,16 @@ impl AppData {
                 check_text("name", &name, MAX_NAME_CHARS)?;
                 self.settings.name = name;
             }
-            Command::RecordBackup(at) => self.settings.last_backup = Some(at),
-            Command::SetOtStart(date) => self.settings.ot_start = date,
+            Command::RecordBackup(at) => {
+                super::dates::check_date(at.date())?;
+                self.settings.last_backup = Some(at);
+            }
+            Command::SetOtStart(date) => {
+                date.map(super::dates::check_date).transpose()?;
+                self.settings.ot_start = date;
+            }
             Command::CheckInConfidence { date, score, note } => {
+                super::dates::check_date(date)?;
                 check_range("confidence rating", score.into(), 0, 10)?;
                 let note = note.trim().to_string();
                 check_text("note", &note, MAX_TEXT_CHARS)?;
@@ -183,7 +193,10 @@ impl AppData {
             Command::Measure(command) => super::measures::apply(self, command)?,
             Command::Checklist(command) => super::checklists::apply(self, command)?,
             Command::Diary(command) => super::diary::apply(self, command)?,
-            Command::SetLastReview(date) => self.settings.last_review = date,
+            Command::SetLastReview(date) => {
+                date.map(super::dates::check_date).transpose()?;
+                self.settings.last_review = date;
+            }
             Command::SetTalkAbout(text) => {
                 let text = text.trim().to_string();
                 check_text(
@@ -206,6 +219,8 @@ impl AppData {
     /// Check every stored value is within its allowed range. Used on anything read from a file
     /// or a link, so a bad value is reported rather than shown or scored.
     pub fn validate(&self) -> Result<(), DomainError> {
+        // Every date first: the checks and pages below do arithmetic with them.
+        super::dates::check_dates(self)?;
         check_text("name", &self.settings.name, MAX_NAME_CHARS)?;
         check_text(
             "\"what I want to talk about\" text",

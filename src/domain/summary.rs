@@ -12,16 +12,17 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::activity::{DayKind, LifeArea, PartOfDay};
 use super::checklists::{
     AdviceKind, FallsCheck, HazardCheck, ItemStatus, Owner, PhasedReturnWeek, Room, WorkplaceItem,
 };
-use super::dates::{iso_date, long_date, short_date};
+use super::dates::{add_days, iso_date, long_date, short_date};
 use super::envelope::{DecodeError, Envelope};
 use super::goals::{self, latest_level, GoalStatus, ProgressRecord};
+use super::home_safety;
 use super::measures::{self, div_round, Measure, Period, OUTCOME_KINDS};
 use super::outcomes::{OutcomeEvent, OutcomeKind};
 use super::state::{check_range, check_text, AppData, DomainError, MAX_NAME_CHARS};
@@ -66,7 +67,7 @@ pub fn choose_period(
     to: &str,
 ) -> Result<(NaiveDate, NaiveDate), String> {
     match choice {
-        PeriodChoice::LastFourWeeks => Ok((today - Duration::days(27), today)),
+        PeriodChoice::LastFourWeeks => Ok((add_days(today, -27), today)),
         PeriodChoice::SinceReview => match review_start(data) {
             Some(start) if start <= today => Ok((start, today)),
             Some(_) => Err("The date of your last review is after today. Please check it.".into()),
@@ -203,6 +204,26 @@ impl GoalsPart {
     /// Step ticks in the period across all goals.
     pub fn ticks(&self) -> u32 {
         self.goals.iter().map(GoalLine::ticks).sum()
+    }
+
+    /// Why there is a goal score but no weighted one (every weight 0, or a weight missing), in
+    /// the Goals page's words; `None` when there is a weighted score or no score at all.
+    pub fn weighted_not_scored(&self) -> Option<goals::NotScored> {
+        if self.t_now.is_none() || self.t_weighted_now.is_some() {
+            return None;
+        }
+        // The goals scored at the end of the period, as `goals::review` picks them.
+        self.goals
+            .iter()
+            .filter(|l| l.status != GoalStatus::Archived)
+            .filter_map(|l| l.level_now().map(|level| (l, level)))
+            .map(|(l, level)| match (l.importance, l.difficulty) {
+                (Some(i), Some(d)) => goals::goal_weight(i, d).map(|w| (level, w)),
+                _ => Err(goals::NotScored::WeightsMissing),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|weighted| goals::t_score(&weighted))
+            .err()
     }
 }
 
@@ -391,13 +412,29 @@ pub struct HomePart {
     pub falls: Option<FallsCheck>,
 }
 
-/// "Yes" answers on a falls self-check.
+/// The points of a falls self-check, scored as the falls page scores it (some statements count
+/// two points).
 pub fn falls_points(check: &FallsCheck) -> u32 {
-    check.answers.iter().filter(|a| **a).count() as u32
+    u32::from(home_safety::falls_total(&check.answers))
 }
 
-/// Four or more points on the falls self-check suggest talking to the GP or OT.
-pub const FALLS_POINTS_TO_TALK: u32 = 4;
+/// "4 of 14 points. ..." for the sheet: the points as the falls page gives them, and the advice
+/// the person was given.
+pub fn falls_words(check: &FallsCheck) -> String {
+    let points = falls_points(check);
+    let advice = if points >= u32::from(home_safety::FALLS_TALK_AT) {
+        format!(
+            "With {} or more points, the check advised talking to the GP or OT about falls.",
+            home_safety::FALLS_TALK_AT
+        )
+    } else {
+        format!(
+            "Under {} points: the check did not advise talking to anyone about falls.",
+            home_safety::FALLS_TALK_AT
+        )
+    };
+    format!("{points} of {} points. {advice}", home_safety::falls_max())
+}
 
 /// Which parts go in a summary: the person can leave any of them out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -744,15 +781,20 @@ pub fn minutes_words(minutes: u32) -> String {
     }
 }
 
-/// Each area's share of the time, in whole per cent (rounded); all zero with no time.
+/// Each area's share of the time, in whole per cent adding up to 100 (the week view's
+/// largest-remainder rule); all zero with no time.
 pub fn area_shares(part: &DiaryPart) -> Vec<u32> {
-    let total: u64 = part.areas.iter().map(|a| u64::from(a.minutes)).sum();
+    let index = |area: LifeArea| LifeArea::ALL.iter().position(|a| *a == area).unwrap_or(0);
+    let mut minutes = [0u32; 4];
+    for a in &part.areas {
+        if let Some(m) = minutes.get_mut(index(a.area)) {
+            *m = m.saturating_add(a.minutes);
+        }
+    }
+    let shares = super::diary::shares(&minutes);
     part.areas
         .iter()
-        .map(|a| {
-            div_round(i64::from(a.minutes) * 100, total as i64)
-                .map_or(0, |p| p.clamp(0, 100) as u32)
-        })
+        .map(|a| shares.get(index(a.area)).copied().unwrap_or(0))
         .collect()
 }
 
@@ -829,7 +871,7 @@ pub fn phased_return_words(weeks: &[PhasedReturnWeek], to: NaiveDate) -> String 
     let total = weeks.len();
     let current = weeks
         .iter()
-        .rposition(|w| w.starts <= to && to < w.starts + Duration::days(7));
+        .rposition(|w| w.starts <= to && to < add_days(w.starts, 7));
     let head = match current {
         Some(i) => {
             let w = &weeks[i];
@@ -922,6 +964,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<Envelope<Summary>, DecodeError> {
     }
     let envelope: Envelope<Summary> =
         serde_json::from_str(text).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    super::dates::check_dates(&envelope.saved_at)?;
     validate(&envelope.data)?;
     Ok(envelope)
 }
@@ -940,6 +983,8 @@ fn check_score(what: &str, s: &ScoreAt) -> Result<(), DomainError> {
 /// Every value of a summary within its range, so a damaged or altered file is reported rather
 /// than shown.
 pub fn validate(s: &Summary) -> Result<(), DomainError> {
+    // Every date first: the sheet does arithmetic with them.
+    super::dates::check_dates(s)?;
     check_text("name", &s.name, MAX_NAME_CHARS)?;
     if s.from > s.to {
         return Err(DomainError::Invalid(

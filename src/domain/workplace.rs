@@ -2,7 +2,7 @@
 //! labels for the kinds of advice, statuses and owners, and the phased return schedule (making
 //! one week by week, and where the person is in it today).
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::checklists::{AdviceKind, ItemStatus, Owner, PhasedReturnWeek, WorkplacePlan};
 
@@ -220,19 +220,29 @@ pub fn plan_weeks(
     }
     let (a, b) = (i64::from(first_hours), i64::from(full_hours));
     let steps = (weeks as i64 - 1).max(1);
-    Ok((0..weeks as i64)
-        .map(|w| PhasedReturnWeek {
-            starts: first + Duration::days(7 * w),
-            // Even steps from the first week's hours to the full hours, to the nearest hour.
-            hours: if weeks == 1 {
-                first_hours
-            } else {
-                (a + ((b - a) * w * 2 + steps).div_euclid(2 * steps)) as u8
-            },
-            days,
-            done: false,
+    (0..weeks as i64)
+        .map(|w| {
+            Some(PhasedReturnWeek {
+                starts: super::dates::checked_add_days(first, 7 * w)
+                    .filter(|d| super::dates::in_window(*d))?,
+                // Even steps from the first week's hours to the full hours, to the nearest hour.
+                hours: if weeks == 1 {
+                    first_hours
+                } else {
+                    (a + ((b - a) * w * 2 + steps).div_euclid(2 * steps)) as u8
+                },
+                days,
+                done: false,
+            })
         })
-        .collect())
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| {
+            format!(
+                "Please choose a first week that starts between {} and {}.",
+                super::dates::long_date(super::dates::EARLIEST_DATE),
+                super::dates::long_date(super::dates::LATEST_DATE)
+            )
+        })
 }
 
 /// Where the person is in their phased return today.
@@ -263,7 +273,7 @@ pub fn return_position(weeks: &[PhasedReturnWeek], today: NaiveDate) -> ReturnPo
     for (i, w) in weeks.iter().enumerate() {
         let ends = weeks
             .get(i + 1)
-            .map_or(w.starts + Duration::days(7), |n| n.starts);
+            .map_or(super::dates::add_days(w.starts, 7), |n| n.starts);
         if today >= w.starts && today < ends {
             return ReturnPosition::InWeek { week: i + 1, of };
         }

@@ -28,6 +28,8 @@ struct Opened {
     key: u32,
     file: KeptFile,
     summary: Summary,
+    /// The sheet, built once the file is checked and before it is added or kept.
+    sheet: String,
 }
 
 /// A per-file message: the file name, whether it opened, and what happened.
@@ -87,11 +89,15 @@ impl OtState {
                     };
                     let key = self.next_key.get_value();
                     self.next_key.set_value(key + 1);
+                    // Built here, before the file is added and kept below, so a file is only
+                    // ever kept once it has been checked and its sheet made.
+                    let sheet = sheet_html(&summary, &format!("-{key}"));
                     self.opened.update(|o| {
                         o.push(Opened {
                             key,
                             file: KeptFile { name, text },
                             summary,
+                            sheet,
                         })
                     });
                     ok
@@ -259,7 +265,7 @@ pub fn OtSummariesPage() -> impl IntoView {
         </section>
         <div on:click=on_close>
             {move || ot.opened.get().into_iter().map(|x| {
-                let html = sheet_html(&x.summary, &format!("-{}", x.key));
+                let html = x.sheet;
                 let label = format!("Close the summary for {}", if x.summary.name.is_empty() { "(no name given)" } else { &x.summary.name });
                 view! {
                     <div class="ot-sheet">

@@ -11,10 +11,9 @@ use crate::domain::dates::{long_date, short_date};
 use crate::domain::goals::{level_name, level_number, GoalStatus};
 use crate::domain::measures::{kind_label, kind_plural, work_ability_words, OUTCOME_KINDS};
 use crate::domain::summary::{
-    advice_label, area_shares, change_words, falls_points, minutes_words, owner_label,
-    period_words, phased_return_words, room_label, score_words, status_counts, status_label,
-    t_words, DiaryPart, GoalsPart, HomePart, MeasureLine, OutcomesPart, RatingsPart, Summary,
-    WorkplacePart, FALLS_POINTS_TO_TALK,
+    advice_label, area_shares, change_words, falls_words, minutes_words, owner_label, period_words,
+    phased_return_words, room_label, score_words, status_counts, status_label, t_words, DiaryPart,
+    GoalsPart, HomePart, MeasureLine, OutcomesPart, RatingsPart, Summary, WorkplacePart,
 };
 
 const LEFT_OUT: &str = r#"<p class="left-out">Left out of this summary.</p>"#;
@@ -154,6 +153,9 @@ fn goals_html(h: &mut String, g: &GoalsPart) {
                     " Weighted by importance and difficulty: {}.",
                     pair(g.t_weighted_now, g.t_weighted_start)
                 );
+            } else if let Some(why) = g.weighted_not_scored() {
+                // The Goals page's words for why there is no weighted score.
+                let _ = write!(h, " {why}");
             }
             h.push_str("</p>");
         }
@@ -478,15 +480,9 @@ fn home_html(h: &mut String, x: &HomePart, from: chrono::NaiveDate) {
     if let Some(f) = &x.falls {
         let _ = write!(
             h,
-            "<p><strong>Falls self-check</strong> on {}: {} of {} points.{}</p>",
+            "<p><strong>Falls self-check</strong> on {}: {}</p>",
             long_date(f.date),
-            falls_points(f),
-            f.answers.len(),
-            if falls_points(f) >= FALLS_POINTS_TO_TALK {
-                " Four or more points: worth talking to the GP or OT."
-            } else {
-                ""
-            }
+            falls_words(f)
         );
     }
 }

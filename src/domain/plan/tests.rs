@@ -417,3 +417,26 @@ proptest! {
         prop_assert!(data.validate().is_ok());
     }
 }
+
+#[test]
+fn a_plan_with_a_date_outside_the_window_is_refused_plainly() {
+    // Issue 13, fault 2: every date of a plan from a link or file is in 1900 to 2200.
+    let far = NaiveDate::from_ymd_opt(262_142, 12, 30).unwrap();
+    let changes: [fn(&mut Plan, NaiveDate); 4] = [
+        |p, d| p.made = d,
+        |p, d| p.ot_start = Some(d),
+        |p, d| p.next_review = Some(d),
+        |p, d| p.goals[0].by_when = Some(d),
+    ];
+    for change in changes {
+        let mut plan = sample_plan();
+        change(&mut plan, far);
+        let err = decode_plan(plan_json(&plan).as_bytes()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("This link has a date that cannot be right: 262142-12-30."),
+            "{err}"
+        );
+    }
+    assert!(decode_plan(plan_json(&sample_plan()).as_bytes()).is_ok());
+}

@@ -277,7 +277,6 @@ const ALLOWED_KEYS: [&str; 22] = [
 const WELLNESS_KEYS: [&str; 3] = ["warning_signs", "effect_on_work", "support_from_manager"];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn nothing_private_or_unrelated_is_ever_shared(data in arb_data(), choices in arb_choices()) {
