@@ -39,10 +39,13 @@ pub fn check_backup(bytes: &[u8]) -> Result<CheckedBackup, DecodeError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotJson)?;
     let envelope = decode_document(text, BACKUP_FORMAT)?;
-    let contents = envelope.data.contents();
+    let mut data = envelope.data;
+    // A backup may lack the id counter or ids on older records: made safe before any use.
+    data.normalise();
+    let contents = data.contents();
     Ok(CheckedBackup {
         saved_at: envelope.saved_at,
-        data: envelope.data,
+        data,
         contents,
     })
 }

@@ -222,6 +222,8 @@ pub fn plan_weeks(
     let steps = (weeks as i64 - 1).max(1);
     Ok((0..weeks as i64)
         .map(|w| PhasedReturnWeek {
+            // Given when the schedule is saved (`ChecklistCommand::SetPhasedReturn`).
+            id: Default::default(),
             starts: first + Duration::days(7 * w),
             // Even steps from the first week's hours to the full hours, to the nearest hour.
             hours: if weeks == 1 {

@@ -164,6 +164,7 @@ fn march() -> AppData {
         .enumerate()
     {
         data.workplace.phased_return.push(PhasedReturnWeek {
+            id: Default::default(),
             starts: start,
             hours: 8 + 4 * i as u8,
             days: 2 + i as u8,
@@ -180,6 +181,7 @@ fn march() -> AppData {
         fix: "Shorten it".into(),
         applies: true,
         actions: vec![ActionLogEntry {
+            id: Default::default(),
             date: d(3, 8),
             what: "Clipped it to the wall".into(),
         }],
@@ -196,6 +198,7 @@ fn march() -> AppData {
         source: goals::Source::Me,
     });
     data.home_safety.falls_checks.push(FallsCheck {
+        id: Default::default(),
         date: d(3, 3),
         answers: vec![true, false, true, true, true, false],
     });
@@ -706,6 +709,7 @@ fn arb_data() -> impl Strategy<Value = AppData> {
                 }
                 for (starts, hours, days, done) in weeks {
                     data.workplace.phased_return.push(PhasedReturnWeek {
+                        id: Default::default(),
                         starts,
                         hours,
                         days,
