@@ -41,10 +41,13 @@ pub fn check_backup(bytes: &[u8]) -> Result<CheckedBackup, DecodeError> {
     let envelope = decode_document(text, BACKUP_FORMAT)?;
     // The data's dates are checked by `validate`; the time the file was saved is checked here.
     super::dates::check_dates(&envelope.saved_at)?;
-    let contents = envelope.data.contents();
+    let mut data = envelope.data;
+    // A backup may lack the id counter or ids on older records: made safe before any use.
+    data.normalise();
+    let contents = data.contents();
     Ok(CheckedBackup {
         saved_at: envelope.saved_at,
-        data: envelope.data,
+        data,
         contents,
     })
 }

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::goals::Source;
-use super::ids::{HazardId, WorkplaceItemId};
+use super::ids::UNSET;
+use super::ids::{ActionId, DifficultyId, FallsCheckId, HazardId, WeekId, WorkplaceItemId};
 use super::state::{check_text, AppData, DomainError, MAX_TEXT_CHARS};
 
 /// The kinds of advice on a fit note, plus the AHP report's "workplace assessment".
@@ -73,6 +74,9 @@ pub struct WorkplaceItem {
 /// A work-relevant difficulty and the recommendation or goal for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Difficulty {
+    /// Missing (0) in data saved before rows had ids; given one when the data is loaded.
+    #[serde(default)]
+    pub id: DifficultyId,
     pub difficulty: String,
     pub recommendation: String,
     /// A private row is never shared with the employer.
@@ -83,6 +87,9 @@ pub struct Difficulty {
 /// One week of a phased return to work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhasedReturnWeek {
+    /// Missing (0) in data saved before weeks had ids; given one when the data is loaded.
+    #[serde(default)]
+    pub id: WeekId,
     pub starts: NaiveDate,
     /// Hours to work that week.
     pub hours: u8,
@@ -185,6 +192,9 @@ pub enum Room {
 /// What was done about a hazard, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionLogEntry {
+    /// Missing (0) in data saved before entries had ids; given one when the data is loaded.
+    #[serde(default)]
+    pub id: ActionId,
     pub date: NaiveDate,
     pub what: String,
 }
@@ -211,6 +221,9 @@ pub struct HazardCheck {
 /// One completed falls self-check: yes/no answers in the order of the statements.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FallsCheck {
+    /// Missing (0) in data saved before checks had ids; given one when the data is loaded.
+    #[serde(default)]
+    pub id: FallsCheckId,
     pub date: NaiveDate,
     pub answers: Vec<bool>,
 }
@@ -259,21 +272,24 @@ pub enum ChecklistCommand {
     RemoveItem(WorkplaceItemId),
     /// Put back a removed item (undo).
     RestoreItem(WorkplaceItem),
+    /// A new row (it gets a fresh id; the row's own is ignored).
     AddDifficulty(Difficulty),
+    /// Change the row with this id (its id stays).
     ChangeDifficulty {
-        index: usize,
+        id: DifficultyId,
         row: Difficulty,
     },
-    RemoveDifficulty(usize),
-    /// Put back a removed row at its place (undo).
+    RemoveDifficulty(DifficultyId),
+    /// Put back a removed row with its id (undo), before the row that followed it, or at the
+    /// end when that row is gone too.
     RestoreDifficulty {
-        index: usize,
         row: Difficulty,
+        before: Option<DifficultyId>,
     },
-    /// Replace the whole phased return schedule.
+    /// Replace the whole phased return schedule (weeks without an id get fresh ones).
     SetPhasedReturn(Vec<PhasedReturnWeek>),
     MarkWeek {
-        index: usize,
+        week: WeekId,
         done: bool,
     },
     SetWellness(WellnessActionPlan),
@@ -288,17 +304,21 @@ pub enum ChecklistCommand {
         hazard: String,
         fix: String,
     },
+    /// Log what was done. The entry keeps its id when it has one no other entry has (an undo
+    /// putting it back); otherwise it gets a fresh one.
     LogAction {
         hazard: HazardId,
         entry: ActionLogEntry,
     },
     RemoveAction {
         hazard: HazardId,
-        index: usize,
+        action: ActionId,
     },
+    /// A completed self-check. It keeps its id when it has one no other check has (an undo
+    /// putting it back); otherwise it gets a fresh one.
     AddFallsCheck(FallsCheck),
-    /// Remove a falls self-check saved by mistake (by its place in the date-ordered list).
-    RemoveFallsCheck(usize),
+    /// Remove a falls self-check saved by mistake.
+    RemoveFallsCheck(FallsCheckId),
 }
 
 fn invalid(message: impl Into<String>) -> DomainError {
@@ -354,6 +374,7 @@ fn clean_row(row: Difficulty) -> Result<Difficulty, DomainError> {
     let difficulty = clean("difficulty", &row.difficulty, MAX_TEXT_CHARS, true)?;
     let recommendation = clean("recommendation", &row.recommendation, MAX_TEXT_CHARS, false)?;
     Ok(Difficulty {
+        id: row.id,
         difficulty,
         recommendation,
         private: row.private,
@@ -456,34 +477,63 @@ pub fn apply(data: &mut AppData, command: ChecklistCommand) -> Result<(), Domain
         }
         ChecklistCommand::AddDifficulty(row) => {
             room_for_more(plan.difficulties.len(), "difficulties")?;
-            plan.difficulties.push(clean_row(row)?);
+            let row = clean_row(row)?;
+            let id = DifficultyId(
+                data.fresh_id(|d, id| d.workplace.difficulties.iter().any(|r| r.id.0 == id))?,
+            );
+            data.workplace.difficulties.push(Difficulty { id, ..row });
         }
-        ChecklistCommand::ChangeDifficulty { index, row } => {
+        ChecklistCommand::ChangeDifficulty { id, row } => {
             let row = clean_row(row)?;
             *plan
                 .difficulties
-                .get_mut(index)
-                .ok_or_else(|| gone("row"))? = row;
+                .iter_mut()
+                .find(|r| r.id == id)
+                .ok_or_else(|| gone("row"))? = Difficulty { id, ..row };
         }
-        ChecklistCommand::RemoveDifficulty(index) => {
-            if index >= plan.difficulties.len() {
-                return Err(gone("row"));
+        ChecklistCommand::RemoveDifficulty(id) => {
+            let at = plan
+                .difficulties
+                .iter()
+                .position(|r| r.id == id)
+                .ok_or_else(|| gone("row"))?;
+            plan.difficulties.remove(at);
+        }
+        ChecklistCommand::RestoreDifficulty { row, before } => {
+            if row.id.0 == UNSET || plan.difficulties.iter().any(|r| r.id == row.id) {
+                return Err(invalid("That row is already there."));
             }
-            plan.difficulties.remove(index);
-        }
-        ChecklistCommand::RestoreDifficulty { index, row } => {
             room_for_more(plan.difficulties.len(), "difficulties")?;
             let row = clean_row(row)?;
-            let index = index.min(plan.difficulties.len());
-            plan.difficulties.insert(index, row);
+            let at = before
+                .and_then(|b| plan.difficulties.iter().position(|r| r.id == b))
+                .unwrap_or(plan.difficulties.len());
+            data.next_id = data.next_id.max(row.id.0.saturating_add(1));
+            data.workplace.difficulties.insert(at, row);
         }
-        ChecklistCommand::SetPhasedReturn(weeks) => {
+        ChecklistCommand::SetPhasedReturn(mut weeks) => {
             super::workplace::check_weeks(&weeks).map_err(DomainError::Invalid)?;
-            plan.phased_return = weeks;
+            // Every week needs an id of its own, so a week can be ticked by id.
+            let mut seen = std::collections::BTreeSet::new();
+            for i in 0..weeks.len() {
+                let id = weeks[i].id.0;
+                if id == UNSET || !seen.insert(id) {
+                    let fresh = data.fresh_id(|d, id| {
+                        d.workplace.phased_return.iter().any(|w| w.id.0 == id)
+                            || weeks.iter().any(|w| w.id.0 == id)
+                    })?;
+                    seen.insert(fresh);
+                    weeks[i].id = WeekId(fresh);
+                } else {
+                    data.next_id = data.next_id.max(id.saturating_add(1));
+                }
+            }
+            data.workplace.phased_return = weeks;
         }
-        ChecklistCommand::MarkWeek { index, done } => {
+        ChecklistCommand::MarkWeek { week, done } => {
             plan.phased_return
-                .get_mut(index)
+                .iter_mut()
+                .find(|w| w.id == week)
                 .ok_or_else(|| gone("week"))?
                 .done = done;
         }
@@ -556,35 +606,61 @@ pub fn apply(data: &mut AppData, command: ChecklistCommand) -> Result<(), Domain
             let what = clean("note of what was done", &entry.what, MAX_TEXT_CHARS, true)?;
             let h = hazard_mut(data, hazard)?;
             room_for_more(h.actions.len(), "things done for this hazard")?;
+            let action_used = |d: &AppData, id: u32| {
+                d.home_safety
+                    .hazards
+                    .iter()
+                    .flat_map(|h| &h.actions)
+                    .any(|a| a.id.0 == id)
+            };
+            let id = if entry.id.0 != UNSET && !action_used(data, entry.id.0) {
+                data.next_id = data.next_id.max(entry.id.0.saturating_add(1));
+                entry.id
+            } else {
+                ActionId(data.fresh_id(action_used)?)
+            };
+            let h = hazard_mut(data, hazard)?;
             let at = h.actions.partition_point(|a| a.date <= entry.date);
             h.actions.insert(
                 at,
                 ActionLogEntry {
+                    id,
                     date: entry.date,
                     what,
                 },
             );
         }
-        ChecklistCommand::RemoveAction { hazard, index } => {
+        ChecklistCommand::RemoveAction { hazard, action } => {
             let h = hazard_mut(data, hazard)?;
-            if index >= h.actions.len() {
-                return Err(gone("entry"));
-            }
-            h.actions.remove(index);
+            let at = h
+                .actions
+                .iter()
+                .position(|a| a.id == action)
+                .ok_or_else(|| gone("entry"))?;
+            h.actions.remove(at);
         }
         ChecklistCommand::AddFallsCheck(check) => {
             super::home_safety::check_falls(&check).map_err(DomainError::Invalid)?;
+            room_for_more(data.home_safety.falls_checks.len(), "self-checks")?;
+            let check_used =
+                |d: &AppData, id: u32| d.home_safety.falls_checks.iter().any(|c| c.id.0 == id);
+            let id = if check.id.0 != UNSET && !check_used(data, check.id.0) {
+                data.next_id = data.next_id.max(check.id.0.saturating_add(1));
+                check.id
+            } else {
+                FallsCheckId(data.fresh_id(check_used)?)
+            };
             let list = &mut data.home_safety.falls_checks;
-            room_for_more(list.len(), "self-checks")?;
             let at = list.partition_point(|c| c.date <= check.date);
-            list.insert(at, check);
+            list.insert(at, FallsCheck { id, ..check });
         }
-        ChecklistCommand::RemoveFallsCheck(index) => {
+        ChecklistCommand::RemoveFallsCheck(id) => {
             let list = &mut data.home_safety.falls_checks;
-            if index >= list.len() {
-                return Err(gone("self-check"));
-            }
-            list.remove(index);
+            let at = list
+                .iter()
+                .position(|c| c.id == id)
+                .ok_or_else(|| gone("self-check"))?;
+            list.remove(at);
         }
     }
     Ok(())
@@ -725,6 +801,7 @@ mod tests {
             vec![AdviceKind::PhasedReturn, AdviceKind::AmendedDuties]
         );
         let row = Difficulty {
+            id: DifficultyId::default(),
             difficulty: "Lifting boxes".into(),
             recommendation: "No lifting over 5 kg".into(),
             private: false,
@@ -735,13 +812,15 @@ mod tests {
             ChecklistCommand::AddDifficulty(Difficulty::default())
         )
         .is_err());
-        run(&mut data, ChecklistCommand::RemoveDifficulty(0)).unwrap();
-        assert!(run(&mut data, ChecklistCommand::RemoveDifficulty(0)).is_err());
+        let row = data.workplace.difficulties[0].clone();
+        assert_ne!(row.id.0, UNSET);
+        run(&mut data, ChecklistCommand::RemoveDifficulty(row.id)).unwrap();
+        assert!(run(&mut data, ChecklistCommand::RemoveDifficulty(row.id)).is_err());
         run(
             &mut data,
             ChecklistCommand::RestoreDifficulty {
-                index: 5,
                 row: row.clone(),
+                before: Some(DifficultyId(99)),
             },
         )
         .unwrap();
@@ -753,19 +832,13 @@ mod tests {
         let mut data = AppData::default();
         let weeks = crate::domain::workplace::plan_weeks(d(3, 2), 4, 8, 36, 3).unwrap();
         run(&mut data, ChecklistCommand::SetPhasedReturn(weeks)).unwrap();
-        run(
-            &mut data,
-            ChecklistCommand::MarkWeek {
-                index: 1,
-                done: true,
-            },
-        )
-        .unwrap();
+        let week = data.workplace.phased_return[1].id;
+        run(&mut data, ChecklistCommand::MarkWeek { week, done: true }).unwrap();
         assert!(data.workplace.phased_return[1].done);
         assert!(run(
             &mut data,
             ChecklistCommand::MarkWeek {
-                index: 9,
+                week: WeekId(999),
                 done: true
             }
         )
@@ -822,6 +895,7 @@ mod tests {
                 ChecklistCommand::LogAction {
                     hazard: id,
                     entry: ActionLogEntry {
+                        id: ActionId::default(),
                         date: d(3, day),
                         what: what.into(),
                     },
@@ -840,18 +914,17 @@ mod tests {
             ChecklistCommand::LogAction {
                 hazard: id,
                 entry: ActionLogEntry {
+                    id: ActionId::default(),
                     date: d(3, 3),
                     what: " ".into()
                 },
             }
         )
         .is_err());
+        let action = data.home_safety.hazards[0].actions[0].id;
         run(
             &mut data,
-            ChecklistCommand::RemoveAction {
-                hazard: id,
-                index: 0,
-            },
+            ChecklistCommand::RemoveAction { hazard: id, action },
         )
         .unwrap();
         assert_eq!(data.home_safety.hazards[0].actions.len(), 1);
@@ -869,6 +942,7 @@ mod tests {
         assert!(run(
             &mut data,
             ChecklistCommand::AddFallsCheck(FallsCheck {
+                id: FallsCheckId::default(),
                 date: d(3, 1),
                 answers: vec![true]
             })
@@ -877,6 +951,7 @@ mod tests {
         run(
             &mut data,
             ChecklistCommand::AddFallsCheck(FallsCheck {
+                id: FallsCheckId::default(),
                 date: d(3, 1),
                 answers: vec![false; 12],
             }),
@@ -884,10 +959,15 @@ mod tests {
         .unwrap();
         assert_eq!(data.home_safety.falls_checks.len(), 1);
         assert!(data.validate().is_ok());
-        // One saved by mistake is removed; a stale index is refused and changes nothing.
-        assert!(run(&mut data, ChecklistCommand::RemoveFallsCheck(1)).is_err());
+        // One saved by mistake is removed; an id no check has is refused and changes nothing.
+        let check = data.home_safety.falls_checks[0].id;
+        assert!(run(
+            &mut data,
+            ChecklistCommand::RemoveFallsCheck(FallsCheckId(999))
+        )
+        .is_err());
         assert_eq!(data.home_safety.falls_checks.len(), 1);
-        run(&mut data, ChecklistCommand::RemoveFallsCheck(0)).unwrap();
+        run(&mut data, ChecklistCommand::RemoveFallsCheck(check)).unwrap();
         assert!(data.home_safety.falls_checks.is_empty());
     }
 

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use serde::{Deserialize, Serialize};
 
 use super::activity::{DayKind, DayMark, DiaryEntry, EntryRatings, LifeArea, PartOfDay};
 use super::dates::{add_days, weekday_date};
@@ -344,12 +345,18 @@ pub enum DiaryCommand {
     /// Put back a removed entry (undo).
     Restore(DiaryEntry),
     /// Copy the activities of `from` onto `to` ("same as yesterday"), without ratings or notes.
+    /// `batch` is a number the page chooses for this copy (the time in milliseconds will do);
+    /// the ids the copy gets are kept under it, so the copy can be undone exactly, even when it
+    /// was re-applied on top of another tab's changes and got other ids than first time.
     Repeat {
         from: NaiveDate,
         to: NaiveDate,
+        batch: u64,
     },
-    /// Take away entries just added by a repeat (undo).
-    RemoveMany(Vec<EntryId>),
+    /// Take away exactly the entries the copy `batch` added (undo). Nothing else is touched.
+    UndoRepeat {
+        batch: u64,
+    },
     /// Mark a day as unwell, holiday or rest, or take the mark away (`None`).
     MarkDay {
         date: NaiveDate,
@@ -370,6 +377,16 @@ fn gone() -> DomainError {
     DomainError::Invalid(
         "That activity is no longer in your diary. It may have been changed in another tab.".into(),
     )
+}
+
+/// How many recent copies ("same as yesterday") are remembered for undo.
+pub const KEPT_COPIES: usize = 5;
+
+/// The entries one "same as yesterday" added, so its undo takes away exactly those.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiaryCopy {
+    pub batch: u64,
+    pub ids: Vec<EntryId>,
 }
 
 /// A record number no entry has.
@@ -426,7 +443,12 @@ pub fn apply(data: &mut AppData, command: DiaryCommand) -> Result<(), DomainErro
             check_entry_numbers(entry.minutes, &entry.ratings)?;
             insert_entry(data, entry);
         }
-        DiaryCommand::Repeat { from, to } => {
+        DiaryCommand::Repeat { from, to, batch } => {
+            if data.copies.iter().any(|c| c.batch == batch) {
+                return Err(DomainError::Invalid(
+                    "That copy has already been made.".into(),
+                ));
+            }
             if from == to {
                 return Err(DomainError::Invalid(
                     "Please choose a different day to copy from.".into(),
@@ -442,9 +464,17 @@ pub fn apply(data: &mut AppData, command: DiaryCommand) -> Result<(), DomainErro
                     weekday_date(from)
                 )));
             }
+            // Ids are taken on a copy of the counter, so a refusal part way changes nothing.
+            let kept_next = data.next_id;
             let mut added = Vec::with_capacity(copies.len());
             for e in copies {
-                let id = fresh_id(data)?;
+                let id = match fresh_id(data) {
+                    Ok(id) => id,
+                    Err(e) => {
+                        data.next_id = kept_next;
+                        return Err(e);
+                    }
+                };
                 added.push(DiaryEntry {
                     id,
                     date: to,
@@ -453,16 +483,29 @@ pub fn apply(data: &mut AppData, command: DiaryCommand) -> Result<(), DomainErro
                     ..e
                 });
             }
+            let ids = added.iter().map(|e| e.id).collect();
             for e in added {
                 insert_entry(data, e);
             }
+            data.copies.push(DiaryCopy { batch, ids });
+            let extra = data.copies.len().saturating_sub(KEPT_COPIES);
+            data.copies.drain(..extra);
         }
-        DiaryCommand::RemoveMany(ids) => {
-            let before = data.diary.len();
-            data.diary.retain(|e| !ids.contains(&e.id));
-            if data.diary.len() == before {
-                return Err(gone());
-            }
+        DiaryCommand::UndoRepeat { batch } => {
+            let at = data
+                .copies
+                .iter()
+                .position(|c| c.batch == batch)
+                .ok_or_else(|| {
+                    DomainError::Invalid(
+                        "That copy can no longer be undone. You can still remove each \
+                         activity on its own."
+                            .into(),
+                    )
+                })?;
+            let copy = data.copies.remove(at);
+            // Only the ids this copy was given: entries added any other way are never touched.
+            data.diary.retain(|e| !copy.ids.contains(&e.id));
         }
         DiaryCommand::MarkDay { date, kind } => {
             data.day_marks.retain(|m| m.date != date);
@@ -1836,7 +1879,8 @@ mod tests {
         assert!(data
             .apply(Command::Diary(DiaryCommand::Repeat {
                 from: d(3, 1),
-                to: d(3, 2)
+                to: d(3, 2),
+                batch: 1,
             }))
             .unwrap_err()
             .to_string()
@@ -1868,10 +1912,10 @@ mod tests {
             repeat_label(d(3, 1), d(3, 3), d(3, 3)),
             "Same as Sunday 1 March"
         );
-        let next = data.next_id;
         data.apply(Command::Diary(DiaryCommand::Repeat {
             from: d(3, 1),
             to: d(3, 2),
+            batch: 7,
         }))
         .unwrap();
         let copies = day_view(&data, d(3, 2));
@@ -1883,18 +1927,22 @@ mod tests {
             .iter()
             .all(|e| e.note.is_empty() && e.ratings.is_empty()));
         assert!(data.diary.windows(2).all(|w| w[0].date <= w[1].date));
-        let ids: Vec<EntryId> = data
-            .diary
-            .iter()
-            .filter(|e| e.id.0 >= next)
-            .map(|e| e.id)
-            .collect();
-        assert_eq!(ids.len(), 2);
-        data.apply(Command::Diary(DiaryCommand::RemoveMany(ids.clone())))
+        assert_eq!(data.copies.len(), 1);
+        assert_eq!(data.copies[0].ids.len(), 2);
+        // The same copy cannot be made twice.
+        assert!(data
+            .apply(Command::Diary(DiaryCommand::Repeat {
+                from: d(3, 1),
+                to: d(3, 2),
+                batch: 7,
+            }))
+            .is_err());
+        data.apply(Command::Diary(DiaryCommand::UndoRepeat { batch: 7 }))
             .unwrap();
         assert!(day_view(&data, d(3, 2)).entries.is_empty());
+        assert!(data.copies.is_empty());
         assert!(data
-            .apply(Command::Diary(DiaryCommand::RemoveMany(ids)))
+            .apply(Command::Diary(DiaryCommand::UndoRepeat { batch: 7 }))
             .is_err());
     }
 
@@ -2072,7 +2120,7 @@ mod tests {
                 }
                 prop_assert!(data.diary.windows(2).all(|w| w[0].date <= w[1].date));
                 let first = data.diary[0].clone();
-                apply(&mut data, DiaryCommand::Repeat { from: first.date, to: d(5, 15) }).unwrap();
+                apply(&mut data, DiaryCommand::Repeat { from: first.date, to: d(5, 15), batch: 1 }).unwrap();
                 prop_assert!(data.diary.windows(2).all(|w| w[0].date <= w[1].date));
                 data.validate().unwrap();
             }

@@ -403,6 +403,7 @@ mod tests {
         assert!(advice.contains("talk to your GP or your occupational therapist"));
         assert!(advice.contains("do not need to do anything urgently"));
         assert!(check_falls(&FallsCheck {
+            id: Default::default(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             answers: vec![true; 3],
         })

@@ -243,12 +243,14 @@ pub fn two_years(end: NaiveDate) -> AppData {
         });
     }
     data.workplace.difficulties.push(Difficulty {
+        id: Default::default(),
         difficulty: "Sitting for more than an hour".into(),
         recommendation: "A sit-stand desk and a break every hour".into(),
         private: false,
     });
     for w in 0..6u8 {
         data.workplace.phased_return.push(PhasedReturnWeek {
+            id: Default::default(),
             starts: end - Duration::days(35 - 7 * i64::from(w)),
             hours: 12 + 4 * w,
             days: 3 + w / 2,
@@ -274,6 +276,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
             applies: i % 3 == 0,
             actions: if i % 3 == 0 {
                 vec![ActionLogEntry {
+                    id: Default::default(),
                     date: end - Duration::days(100),
                     what: "My son taped it down".into(),
                 }]
@@ -303,6 +306,8 @@ pub fn two_years(end: NaiveDate) -> AppData {
         });
     }
     data.next_id = next + 1;
+    // The rows made above without ids get theirs here, as stored data would on loading.
+    data.normalise();
     data
 }
 

@@ -1,6 +1,8 @@
 //! The app's whole state, the commands that change it, and the checks that every value is in
 //! range (used for anything restored from a file).
 
+use std::collections::BTreeSet;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -8,6 +10,7 @@ use thiserror::Error;
 use super::activity::{DayMark, DiaryEntry};
 use super::checklists::{HomeSafety, WorkplacePlan};
 use super::goals::Goal;
+use super::ids::UNSET;
 use super::outcomes::OutcomeEvent;
 use super::ratings::{ConfidenceCheckIn, Ratings};
 use super::settings::Settings;
@@ -38,6 +41,9 @@ pub struct AppData {
     /// The OT's plans the person accepted (the last version of each).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plans: Vec<super::plan::ImportedPlan>,
+    /// The last few "same as yesterday" copies and the entries each added, for their undo.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<super::diary::DiaryCopy>,
 }
 
 /// A change the person asks for. Commands are pure: applying one to the same data always gives
@@ -125,6 +131,7 @@ impl AppData {
             outcomes: self.outcomes.clone(),
             next_id: self.next_id,
             plans: self.plans.clone(),
+            copies: self.copies.clone(),
         }
     }
 
@@ -142,6 +149,7 @@ impl AppData {
             outcomes,
             next_id,
             plans,
+            copies,
         } = self;
         *settings == other.settings
             && *goals == other.goals
@@ -152,6 +160,7 @@ impl AppData {
             && *outcomes == other.outcomes
             && *next_id == other.next_id
             && *plans == other.plans
+            && *copies == other.copies
     }
 
     /// Take a fresh record number.
@@ -159,6 +168,104 @@ impl AppData {
         let id = self.next_id;
         self.next_id = self.next_id.saturating_add(1);
         id
+    }
+
+    /// A fresh record number for a kind of record whose ids start at 1 (0 is "no id yet"):
+    /// never 0 and never one `in_use` says is taken. On error nothing has changed.
+    pub(crate) fn fresh_id(
+        &mut self,
+        in_use: impl Fn(&AppData, u32) -> bool,
+    ) -> Result<u32, DomainError> {
+        let kept = self.next_id;
+        loop {
+            let id = self.take_id();
+            if id != UNSET && !in_use(self, id) {
+                return Ok(id);
+            }
+            if self.next_id == u32::MAX {
+                self.next_id = kept;
+                return Err(DomainError::Invalid(
+                    "There is no room for more records. Please download a backup and ask for \
+                     help."
+                        .into(),
+                ));
+            }
+        }
+    }
+
+    /// Every record id in use (and every id a "same as yesterday" undo may still name).
+    fn ids_in_use(&self) -> impl Iterator<Item = u32> + '_ {
+        let goals = self
+            .goals
+            .iter()
+            .flat_map(|g| std::iter::once(g.id.0).chain(g.tasks.iter().map(|t| t.id.0)));
+        let diary = self.diary.iter().map(|e| e.id.0);
+        let copies = self.copies.iter().flat_map(|c| c.ids.iter().map(|id| id.0));
+        let plan = &self.workplace;
+        let workplace = plan
+            .items
+            .iter()
+            .map(|i| i.id.0)
+            .chain(plan.difficulties.iter().map(|d| d.id.0))
+            .chain(plan.phased_return.iter().map(|w| w.id.0));
+        let home = self
+            .home_safety
+            .hazards
+            .iter()
+            .flat_map(|h| std::iter::once(h.id.0).chain(h.actions.iter().map(|a| a.id.0)));
+        let falls = self.home_safety.falls_checks.iter().map(|c| c.id.0);
+        let outcomes = self.outcomes.iter().map(|o| o.id.0);
+        goals
+            .chain(diary)
+            .chain(copies)
+            .chain(workplace)
+            .chain(home)
+            .chain(falls)
+            .chain(outcomes)
+    }
+
+    /// Make data read from storage or a backup safe to change, the same way in every tab:
+    /// the id counter goes above every id in use (a backup may lack it, another tab may have
+    /// used more), and each record of a kind that was stored without ids (difficulties,
+    /// phased-return weeks, action-log entries, falls self-checks), or with an id another record
+    /// of its kind already has, gets the next number, in the order the records are stored.
+    /// Every decoder of the person's whole data calls this (storage load, backup check).
+    pub fn normalise(&mut self) {
+        if let Some(largest) = self.ids_in_use().max() {
+            self.next_id = self.next_id.max(largest.saturating_add(1));
+        }
+        let mut next = self.next_id;
+        let mut give = |id: &mut u32, seen: &mut BTreeSet<u32>| {
+            if *id == UNSET || !seen.insert(*id) {
+                *id = next;
+                seen.insert(next);
+                next = next.saturating_add(1);
+            }
+        };
+        let mut seen = BTreeSet::new();
+        for row in &mut self.workplace.difficulties {
+            give(&mut row.id.0, &mut seen);
+        }
+        let mut seen = BTreeSet::new();
+        for week in &mut self.workplace.phased_return {
+            give(&mut week.id.0, &mut seen);
+        }
+        let mut seen = BTreeSet::new();
+        for action in self
+            .home_safety
+            .hazards
+            .iter_mut()
+            .flat_map(|h| h.actions.iter_mut())
+        {
+            give(&mut action.id.0, &mut seen);
+        }
+        let mut seen = BTreeSet::new();
+        for check in &mut self.home_safety.falls_checks {
+            give(&mut check.id.0, &mut seen);
+        }
+        self.next_id = next;
+        let extra = self.copies.len().saturating_sub(super::diary::KEPT_COPIES);
+        self.copies.drain(..extra);
     }
 
     /// Apply one command. On error nothing has changed.

@@ -223,6 +223,8 @@ pub fn plan_weeks(
     (0..weeks as i64)
         .map(|w| {
             Some(PhasedReturnWeek {
+                // Given when the schedule is saved (`ChecklistCommand::SetPhasedReturn`).
+                id: Default::default(),
                 starts: super::dates::checked_add_days(first, 7 * w)
                     .filter(|d| super::dates::in_window(*d))?,
                 // Even steps from the first week's hours to the full hours, to the nearest hour.

@@ -178,42 +178,44 @@ fn DayEntries(
 fn RepeatDay(day: Memo<NaiveDate>) -> impl IntoView {
     let state = use_app_state();
     let source = move || state.data.with(|d| repeat_source(&d.diary, day.get()));
-    let added = RwSignal::new(None::<Vec<EntryId>>);
+    // The copy that Undo takes away: its number, kept with the ids it added in the data.
+    let added = RwSignal::new(None::<u64>);
     let message = RwSignal::new(None::<String>);
     let repeat = move |_| {
         let (Some(from), to) = (source(), day.get_untracked()) else {
             return;
         };
-        let first_new = state.data.with_untracked(|d| d.next_id);
-        match send(state, DiaryCommand::Repeat { from, to }) {
+        let batch = clock::stamp_ms();
+        match send(state, DiaryCommand::Repeat { from, to, batch }) {
             Ok(()) => {
-                let ids: Vec<EntryId> = state.data.with_untracked(|d| {
-                    d.diary
+                let count = state.data.with_untracked(|d| {
+                    d.copies
                         .iter()
-                        .filter(|e| e.date == to && e.id.0 >= first_new)
-                        .map(|e| e.id)
-                        .collect()
+                        .find(|c| c.batch == batch)
+                        .map_or(0, |c| c.ids.len())
                 });
                 message.set(Some(format!(
                     "Added {} from {}. Ratings and notes were not copied.",
-                    if ids.len() == 1 {
+                    if count == 1 {
                         "1 activity".to_string()
                     } else {
-                        format!("{} activities", ids.len())
+                        format!("{count} activities")
                     },
                     weekday_date(from)
                 )));
-                added.set(Some(ids));
+                added.set(Some(batch));
             }
             Err(e) => message.set(Some(e)),
         }
     };
     let undo = move |_| {
-        if let Some(ids) = added.get_untracked() {
-            message.set(Some(match send(state, DiaryCommand::RemoveMany(ids)) {
-                Ok(()) => "Taken away again.".into(),
-                Err(e) => e,
-            }));
+        if let Some(batch) = added.get_untracked() {
+            message.set(Some(
+                match send(state, DiaryCommand::UndoRepeat { batch }) {
+                    Ok(()) => "Taken away again.".into(),
+                    Err(e) => e,
+                },
+            ));
         }
         added.set(None);
     };

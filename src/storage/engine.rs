@@ -515,6 +515,8 @@ impl<K: KeyValue> Store<K> {
             // Make the next save write every part again at the current version.
             self.written.clear();
         }
+        // Ids and the id counter made safe to use (the next save stores any ids given here).
+        loaded.data.normalise();
         loaded
     }
 

@@ -95,6 +95,7 @@ fn a_shared_plan_round_trips_through_json() {
         .items
         .push(item(1, ItemStatus::Agreed, false));
     data.workplace.phased_return.push(PhasedReturnWeek {
+        id: Default::default(),
         starts: d(3, 2),
         hours: 12,
         days: 3,
@@ -193,14 +194,14 @@ prop_compose! {
             data.workplace.items.push(item(i as u32, STATUSES[status], private));
         }
         for (i, private) in rows.into_iter().enumerate() {
-            data.workplace.difficulties.push(Difficulty {
+            data.workplace.difficulties.push(Difficulty { id: Default::default(),
                 difficulty: format!("DIFF{i}: {}", words[i % 8]),
                 recommendation: format!("REC{i}:"),
                 private,
             });
         }
         for w in 0..weeks {
-            data.workplace.phased_return.push(PhasedReturnWeek { starts: d(3, 2 + 7 * w as u32), hours: 10, days: 3, done: w % 2 == 0 });
+            data.workplace.phased_return.push(PhasedReturnWeek { id: Default::default(), starts: d(3, 2 + 7 * w as u32), hours: 10, days: 3, done: w % 2 == 0 });
         }
         if wellness {
             data.workplace.wellness = WellnessActionPlan {
@@ -216,7 +217,7 @@ prop_compose! {
             fix: "HAZSECRET fix".into(),
             key: String::new(),
             applies: true,
-            actions: vec![ActionLogEntry { date: d(2, 9), what: "HAZSECRET done".into() }],
+            actions: vec![ActionLogEntry { id: Default::default(), date: d(2, 9), what: "HAZSECRET done".into() }],
             source: Source::Me,
         });
         data

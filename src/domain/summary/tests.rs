@@ -165,6 +165,7 @@ fn march() -> AppData {
         .enumerate()
     {
         data.workplace.phased_return.push(PhasedReturnWeek {
+            id: Default::default(),
             starts: start,
             hours: 8 + 4 * i as u8,
             days: 2 + i as u8,
@@ -181,6 +182,7 @@ fn march() -> AppData {
         fix: "Shorten it".into(),
         applies: true,
         actions: vec![ActionLogEntry {
+            id: Default::default(),
             date: d(3, 8),
             what: "Clipped it to the wall".into(),
         }],
@@ -197,6 +199,7 @@ fn march() -> AppData {
         source: goals::Source::Me,
     });
     data.home_safety.falls_checks.push(FallsCheck {
+        id: Default::default(),
         date: d(3, 3),
         answers: vec![true, false, true, true, true, false],
     });
@@ -708,6 +711,7 @@ fn arb_data() -> impl Strategy<Value = AppData> {
                 }
                 for (starts, hours, days, done) in weeks {
                     data.workplace.phased_return.push(PhasedReturnWeek {
+                        id: Default::default(),
                         starts,
                         hours,
                         days,

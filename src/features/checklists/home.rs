@@ -17,7 +17,7 @@ use crate::domain::dates::{iso_date, long_date};
 use crate::domain::home_safety::{
     falls_advice, falls_max, falls_total, room_lines, room_words, FALLS_STATEMENTS, ROOMS,
 };
-use crate::domain::ids::HazardId;
+use crate::domain::ids::{ActionId, FallsCheckId, HazardId};
 use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
@@ -174,8 +174,8 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
                 return "<p>Nothing done yet.</p>".into();
             }
             let mut s = String::from(r#"<ul class="action-log">"#);
-            for (i, a) in h.actions.iter().enumerate() {
-                let what = esc(&a.what);
+            for a in &h.actions {
+                let (i, what) = (a.id.0, esc(&a.what));
                 let _ = write!(
                     s,
                     r#"<li><span><strong>{}</strong>: {what}</span> <button type="button" class="button button-small" data-remove="{i}">Remove<span class="visually-hidden"> "{what}" from the log</span></button></li>"#,
@@ -190,19 +190,20 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
     // A log entry put in by mistake: asked first, then it can be put back.
     let removal = Removal::create();
     let on_log_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(index) = clicked_button(&ev)
+        let Some(action) = clicked_button(&ev)
             .and_then(|b| b.get_attribute("data-remove"))
-            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| i.parse().ok())
+            .map(ActionId)
         else {
             return;
         };
         let found = record.with_untracked(|r| {
             let h = r.as_ref()?.2.as_ref()?;
-            Some((h.id, h.actions.get(index)?.clone()))
+            Some((h.id, h.actions.iter().find(|a| a.id == action)?.clone()))
         });
         if let Some((hazard, entry)) = found {
             let describe = format!("\"{}\" from the log", entry.what);
-            let remove = Command::Checklist(ChecklistCommand::RemoveAction { hazard, index });
+            let remove = Command::Checklist(ChecklistCommand::RemoveAction { hazard, action });
             let undo = Command::Checklist(ChecklistCommand::LogAction { hazard, entry });
             removal.ask(describe, remove, undo);
         }
@@ -250,6 +251,7 @@ fn LogAction(id: HazardId, hazard: String) -> impl IntoView {
             Err(e) => return message.set(Some(e)),
         };
         let entry = ActionLogEntry {
+            id: ActionId::default(),
             date: day,
             what: what.get_untracked(),
         };
@@ -351,6 +353,7 @@ pub fn FallsPage() -> impl IntoView {
         let answers: Vec<bool> = given.into_iter().map(|a| a == Some(true)).collect();
         let score = falls_total(&answers);
         let check = FallsCheck {
+            id: FallsCheckId::default(),
             date: clock::today(),
             answers,
         };
@@ -370,8 +373,8 @@ pub fn FallsPage() -> impl IntoView {
                 return String::new();
             }
             let mut h = String::from(r#"<table class="plan-table"><caption>Your self-checks, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead><tbody>"#);
-            for (i, c) in checks.iter().enumerate().rev() {
-                let date = long_date(c.date);
+            for c in checks.iter().rev() {
+                let (i, date) = (c.id.0, long_date(c.date));
                 let _ = write!(h, r#"<tr><td>{date}</td><td>{} out of {}</td><td><button type="button" class="button button-small" data-remove="{i}">Remove<span class="visually-hidden"> the self-check of {date}</span></button></td></tr>"#, falls_total(&c.answers), falls_max());
             }
             h.push_str("</tbody></table>");
@@ -381,18 +384,23 @@ pub fn FallsPage() -> impl IntoView {
     // A self-check saved by mistake: asked first, then it can be put back.
     let removal = Removal::create();
     let on_history_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(index) = clicked_button(&ev)
+        let Some(id) = clicked_button(&ev)
             .and_then(|b| b.get_attribute("data-remove"))
-            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| i.parse().ok())
+            .map(FallsCheckId)
         else {
             return;
         };
-        let found = state
-            .data
-            .with_untracked(|d| d.home_safety.falls_checks.get(index).cloned());
+        let found = state.data.with_untracked(|d| {
+            d.home_safety
+                .falls_checks
+                .iter()
+                .find(|c| c.id == id)
+                .cloned()
+        });
         if let Some(check) = found {
             let describe = format!("the self-check of {}", long_date(check.date));
-            let remove = Command::Checklist(ChecklistCommand::RemoveFallsCheck(index));
+            let remove = Command::Checklist(ChecklistCommand::RemoveFallsCheck(id));
             let undo = Command::Checklist(ChecklistCommand::AddFallsCheck(check));
             removal.ask(describe, remove, undo);
         }

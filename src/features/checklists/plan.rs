@@ -15,7 +15,7 @@ use crate::components::field::{FormMessage, TextField};
 use crate::components::html::{clicked_button, esc};
 use crate::domain::checklists::{AdviceKind, ChecklistCommand, Difficulty, WorkplaceItem};
 use crate::domain::dates::long_date;
-use crate::domain::ids::WorkplaceItemId;
+use crate::domain::ids::{DifficultyId, WorkplaceItemId};
 use crate::domain::state::Command;
 use crate::domain::workplace::{ADJUSTMENT_LIBRARY, ADVICE_KINDS, OWNERS, STATUSES};
 use crate::features::progress::{Removal, UndoNotice};
@@ -407,8 +407,8 @@ fn rows_html(rows: &[Difficulty]) -> String {
     let mut h = String::from(
         r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Difficulties table"><table class="plan-table"><caption>Difficulties at work and what would help</caption><thead><tr><th scope="col">Difficulty</th><th scope="col">Recommendation or goal</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>"#,
     );
-    for (i, r) in rows.iter().enumerate() {
-        let d = esc(&r.difficulty);
+    for r in rows {
+        let (i, d) = (r.id.0, esc(&r.difficulty));
         let _ = write!(
             h,
             r#"<tr><td>{d}{}</td><td>{}</td><td><div class="button-row"><button type="button" class="button button-small" data-change="{i}" aria-label="Change: {d}">Change</button><button type="button" class="button button-small" data-remove="{i}" aria-label="Remove: {d}">Remove</button></div></td></tr>"#,
@@ -430,7 +430,7 @@ fn Difficulties() -> impl IntoView {
     let difficulty = RwSignal::new(String::new());
     let recommendation = RwSignal::new(String::new());
     let private = RwSignal::new(false);
-    let editing = RwSignal::new(None::<usize>);
+    let editing = RwSignal::new(None::<DifficultyId>);
     let message = RwSignal::new(None::<String>);
     let removal = Removal::create();
     let clear = move || {
@@ -442,12 +442,13 @@ fn Difficulties() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let row = Difficulty {
+            id: DifficultyId::default(),
             difficulty: difficulty.get_untracked(),
             recommendation: recommendation.get_untracked(),
             private: private.get_untracked(),
         };
         let command = match editing.get_untracked() {
-            Some(index) => ChecklistCommand::ChangeDifficulty { index, row },
+            Some(id) => ChecklistCommand::ChangeDifficulty { id, row },
             None => ChecklistCommand::AddDifficulty(row),
         };
         message.set(Some(match send(state, command) {
@@ -462,25 +463,27 @@ fn Difficulties() -> impl IntoView {
         let Some(button) = clicked_button(&ev) else {
             return;
         };
+        // The row and the one after it (where an undo puts the row back).
         let find = |name: &str| {
-            let i: usize = button.get_attribute(name)?.parse().ok()?;
-            state
-                .data
-                .with_untracked(|d| d.workplace.difficulties.get(i).cloned())
-                .map(|r| (i, r))
+            let id = DifficultyId(button.get_attribute(name)?.parse().ok()?);
+            state.data.with_untracked(|d| {
+                let rows = &d.workplace.difficulties;
+                let at = rows.iter().position(|r| r.id == id)?;
+                Some((rows[at].clone(), rows.get(at + 1).map(|r| r.id)))
+            })
         };
-        if let Some((i, r)) = find("data-change") {
+        if let Some((r, _)) = find("data-change") {
             difficulty.set(r.difficulty);
             recommendation.set(r.recommendation);
             private.set(r.private);
-            editing.set(Some(i));
+            editing.set(Some(r.id));
             message.set(None);
             focus_later("#difficulty-form textarea");
-        } else if let Some((index, row)) = find("data-remove") {
-            let remove = Command::Checklist(ChecklistCommand::RemoveDifficulty(index));
+        } else if let Some((row, before)) = find("data-remove") {
+            let remove = Command::Checklist(ChecklistCommand::RemoveDifficulty(row.id));
             let restore = Command::Checklist(ChecklistCommand::RestoreDifficulty {
-                index,
                 row: row.clone(),
+                before,
             });
             clear();
             removal.ask(format!("\"{}\"", row.difficulty), remove, restore);

@@ -50,10 +50,10 @@ pub fn PhasedReturnPage() -> impl IntoView {
                     w.days,
                     long_date(w.starts)
                 );
-                let done = w.done;
+                let (done, week) = (w.done, w.id);
                 let tick = move |ev: leptos::ev::Event| {
                     let done = event_target_checked(&ev);
-                    let result = send(state, ChecklistCommand::MarkWeek { index: i, done });
+                    let result = send(state, ChecklistCommand::MarkWeek { week, done });
                     message.set(Some(match result {
                         Ok(()) if done => format!("Week {} ticked off. Well done.", i + 1),
                         Ok(()) => format!("Week {} is no longer ticked.", i + 1),
