@@ -38,6 +38,10 @@ pub struct AppData {
     /// The OT's plans the person accepted (the last version of each).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plans: Vec<super::plan::ImportedPlan>,
+    /// The OT practice's key, pinned from the first plan added: later plans must be signed
+    /// with it (see `domain::plan::signing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_key: Option<super::plan::signing::PlanKey>,
 }
 
 /// A change the person asks for. Commands are pure: applying one to the same data always gives
@@ -65,9 +69,10 @@ pub enum Command {
     SetLastReview(Option<NaiveDate>),
     /// "What I want to talk about" on the summary.
     SetTalkAbout(String),
-    /// Accept an OT's plan (merged, never overwriting: see `domain::plan`).
+    /// Accept an OT's plan whose signature was checked (merged, never overwriting: see
+    /// `domain::plan`).
     ImportPlan {
-        plan: Box<super::plan::Plan>,
+        plan: Box<super::plan::signing::VerifiedPlan>,
         today: NaiveDate,
     },
 }
@@ -122,6 +127,7 @@ impl AppData {
             outcomes: self.outcomes.clone(),
             next_id: self.next_id,
             plans: self.plans.clone(),
+            plan_key: self.plan_key.clone(),
         }
     }
 
@@ -139,6 +145,7 @@ impl AppData {
             outcomes,
             next_id,
             plans,
+            plan_key,
         } = self;
         *settings == other.settings
             && *goals == other.goals
@@ -149,6 +156,7 @@ impl AppData {
             && *outcomes == other.outcomes
             && *next_id == other.next_id
             && *plans == other.plans
+            && *plan_key == other.plan_key
     }
 
     /// Take a fresh record number.
