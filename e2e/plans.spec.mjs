@@ -2,7 +2,9 @@
 // link in a fresh browser, sees what it holds, adds it, and finds the goals, steps, diary
 // rating and checklist items in place. The patient changes part of the goal; the OT updates
 // the plan; the update keeps the patient's words and takes the OT's. A damaged link gets a
-// plain message and changes nothing. Every page is scanned.
+// plain message and changes nothing. Plans are signed: the practice's code shows on the OT's
+// page and, as "not checked", on the patient's first plan, then as checked on the update.
+// Every page is scanned.
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import { startApp } from './helpers.mjs';
 
@@ -53,6 +55,8 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await ot.getByRole('button', { name: 'Add this hazard' }).click();
   await ot.getByLabel('The quick confidence check-in').selectOption('weekly');
   const link1 = await makeLink(ot);
+  const code = (await ot.locator('.plan-code').innerText()).trim();
+  expect(code).toMatch(/^\d{5} \d{5}$/);
   await expect(ot.getByRole('img', { name: 'QR code of the link to the plan' })).toBeVisible();
   await expect(ot.getByText(/Plan by Sam Jones, Riverside Surgery: walk to the shop \(version 1/)).toBeVisible();
   await expectAccessible(ot, 'plan builder, link made');
@@ -67,6 +71,9 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await expect(page.getByText('Diary ratings to switch on: mood')).toBeVisible();
   await expect(page.getByText('The quick confidence check-in: once a week')).toBeVisible();
   await expect(page.getByText('Take it steady. See you in four weeks.')).toBeVisible();
+  // The first plan from a practice: not checked until the codes are compared.
+  await expect(page.getByRole('heading', { name: 'Not checked yet' })).toBeVisible();
+  await expect(page.getByText(`it should be ${code}.`, { exact: false })).toBeVisible();
   await expectAccessible(page, 'plan preview');
   // Nothing is added before the person chooses to.
   await page.goto('/goals');
@@ -114,6 +121,8 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
 
   await page.goto(link2);
   await expect(page.getByText('This is an updated version of a plan you added before.', { exact: false })).toBeVisible();
+  await expect(page.getByText(`Checked: this plan is signed by the same practice as your earlier plans (code ${code}).`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Not checked yet' })).toHaveCount(0);
   await expectAccessible(page, 'plan update preview');
   await page.getByRole('button', { name: 'Add this plan' }).click();
   await expect(page.getByRole('heading', { name: 'Plan added' })).toBeVisible();
@@ -148,6 +157,7 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await page.goto('/settings');
   await page.getByRole('link', { name: "See your OT's plans, or add one from a file" }).click();
   await expect(page.getByRole('heading', { name: /Plan from Sam Jones/ })).toBeVisible();
+  await expect(page.getByText(`Your OT's practice code is ${code}.`, { exact: false })).toBeVisible();
   await expectAccessible(page, 'plans added');
   await patientContext.close();
 });

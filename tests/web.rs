@@ -420,3 +420,85 @@ fn diary_week_view_render_time() {
     );
     host.remove();
 }
+
+/// Signed OT plans: WebCrypto ECDSA P-256 signs and checks the exact bytes of a plan.
+mod plan_signing {
+    use chrono::NaiveDate;
+    use everyday::domain::plan::signing::{
+        check_signed, key_code, open_signed_plan, Jwk, PlanKey, PracticeKey, PUBLIC_KEY_BYTES,
+    };
+    use everyday::domain::plan::{plan_json, Plan};
+    use everyday::domain::state::AppData;
+    use everyday::platform::sign;
+    use wasm_bindgen_test::*;
+
+    fn plan() -> Plan {
+        let mut plan = Plan::new("p-web".into(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        plan.ot = "Sam Jones".into();
+        plan.message = "See you soon.".into();
+        plan
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_signed_plan_verifies_and_reads_back() {
+        let key = sign::new_practice_key().await.unwrap();
+        let json = sign::sign_plan(&key, &plan()).await.unwrap();
+        let signed = open_signed_plan(json.as_bytes()).unwrap();
+        assert_eq!(signed.key, key.public());
+        assert_eq!(signed.payload, plan_json(&plan()).as_bytes());
+        assert!(sign::verify_plan(&signed).await.unwrap());
+        let checked = check_signed(&AppData::default(), signed, true).unwrap();
+        assert_eq!(checked.plan.plan(), &plan());
+        // The key survives its file, and signs the same way after.
+        let again = PracticeKey::from_file(key.to_file().as_bytes()).unwrap();
+        sign::check_practice_key(&again).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_changed_payload_fails() {
+        let key = sign::new_practice_key().await.unwrap();
+        let json = sign::sign_plan(&key, &plan()).await.unwrap();
+        // One changed character in the plan's bytes.
+        let changed = json.replacen("See you soon.", "See you soon!", 1);
+        let signed = open_signed_plan(changed.as_bytes()).unwrap();
+        assert!(!sign::verify_plan(&signed).await.unwrap());
+        // Even a change JSON does not care about (a space) breaks the signature.
+        let spaced = json.replacen("\"plan\":{", "\"plan\": {", 1);
+        let signed = open_signed_plan(spaced.as_bytes()).unwrap();
+        assert!(!sign::verify_plan(&signed).await.unwrap());
+        // A damaged signature.
+        let mut signed = open_signed_plan(json.as_bytes()).unwrap();
+        signed.signature[0] ^= 1;
+        assert!(!sign::verify_plan(&signed).await.unwrap());
+    }
+
+    #[wasm_bindgen_test]
+    async fn another_key_fails() {
+        let ours = sign::new_practice_key().await.unwrap();
+        let theirs = sign::new_practice_key().await.unwrap();
+        assert_ne!(ours.public(), theirs.public());
+        let json = sign::sign_plan(&theirs, &plan()).await.unwrap();
+        // Their signature presented with our key.
+        let mut signed = open_signed_plan(json.as_bytes()).unwrap();
+        signed.key = ours.public();
+        assert!(!sign::verify_plan(&signed).await.unwrap());
+        // A key that is not a point on the curve is simply not valid.
+        signed.key = PlanKey::from_bytes(&[4; PUBLIC_KEY_BYTES]).unwrap();
+        assert!(!sign::verify_plan(&signed).await.unwrap());
+        // A key file whose halves do not match is refused.
+        let a: Jwk = serde_json::from_str(&ours.jwk_json()).unwrap();
+        let b: Jwk = serde_json::from_str(&theirs.jwk_json()).unwrap();
+        let mixed = PracticeKey::from_jwk(Jwk { d: b.d, ..a }).unwrap();
+        assert!(sign::check_practice_key(&mixed).await.is_err());
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_code_is_from_the_sha256_of_the_key() {
+        let key = PlanKey::from_bytes(&[4; PUBLIC_KEY_BYTES]).unwrap();
+        // python3: sha256(bytes([4]*65)), two 40-bit groups modulo 100000.
+        assert_eq!(sign::code(&key).await.unwrap(), "77377 20182");
+        let mut digest = [0u8; 32];
+        digest[4] = 7;
+        assert_eq!(key_code(&digest), "00007 00000");
+    }
+}

@@ -18,6 +18,9 @@
 //!   brought back.
 //! - The person's own items and all history (progress, ticks, ratings, status, action logs,
 //!   the diary, measures) are never touched.
+//! - Plans are signed by the OT's practice, and the first plan's key is pinned: see
+//!   [`signing`]. A revision may be at most [`signing::MAX_REVISION_STEP`] ahead of the one
+//!   the person has, and no import takes a list past the app's own limit ([`MAX_ITEMS`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -32,6 +35,9 @@ use super::ids::{GoalId, HazardId, TaskId, WorkplaceItemId};
 use super::settings::DiaryRatingToggles;
 use super::share::{decode_json, ShareError};
 use super::state::{AppData, DomainError};
+
+pub mod signing;
+use signing::{VerifiedPlan, MAX_REVISION_STEP};
 
 /// The version of the plan's own JSON (inside the share envelope).
 pub const PLAN_VERSION: u32 = 1;
@@ -411,14 +417,28 @@ pub enum PlanStatus {
     AlreadyHave,
     /// An older revision than the one accepted.
     Older,
+    /// A revision too far ahead of the one accepted (0 for a plan not seen before): refused,
+    /// so a made-up huge number can never block the genuine updates after it.
+    TooFarAhead(u32),
 }
 
 pub fn plan_status(data: &AppData, plan: &Plan) -> PlanStatus {
-    match data.plans.iter().find(|p| p.plan.id == plan.id) {
+    let have = data
+        .plans
+        .iter()
+        .find(|p| p.plan.id == plan.id)
+        .map(|p| p.plan.revision);
+    match have {
+        // Plans added before plans were signed (no key pinned yet) may carry any number, so
+        // they never block a signed plan: it is taken as an update of them.
+        Some(h) if data.plan_key.is_none() => PlanStatus::Update(h),
+        Some(h) if h == plan.revision => PlanStatus::AlreadyHave,
+        Some(h) if h > plan.revision => PlanStatus::Older,
+        _ if plan.revision > have.unwrap_or(0).saturating_add(MAX_REVISION_STEP) => {
+            PlanStatus::TooFarAhead(have.unwrap_or(0))
+        }
         None => PlanStatus::New,
-        Some(p) if p.plan.revision == plan.revision => PlanStatus::AlreadyHave,
-        Some(p) if p.plan.revision > plan.revision => PlanStatus::Older,
-        Some(p) => PlanStatus::Update(p.plan.revision),
+        Some(h) => PlanStatus::Update(h),
     }
 }
 
@@ -537,19 +557,69 @@ fn new_task(data: &mut AppData, plan: &Plan, t: &PlanTask) -> GoalTask {
     }
 }
 
-/// Accept a plan (checked first). On error nothing has changed.
+/// Accept a plan whose signature was checked: only with the pinned key, or, when none is
+/// pinned yet, pinning its key. On error nothing has changed.
 pub fn import(
     data: &mut AppData,
-    plan: Plan,
+    plan: VerifiedPlan,
     today: NaiveDate,
 ) -> Result<ImportOutcome, DomainError> {
+    let (plan, key) = plan.into_parts();
+    signing::pinned_trust(data, &key)?;
     check_plan(&plan)?;
+    let mut next = data.clone();
+    let outcome = merge(&mut next, plan, today)?;
+    next.plan_key = Some(key);
+    room_left(data, &next)?;
+    *data = next;
+    Ok(outcome)
+}
+
+/// Refuse a plan that would take a list past the app's own limit (the person's own commands
+/// stop at [`MAX_ITEMS`] too).
+fn room_left(before: &AppData, after: &AppData) -> Result<(), DomainError> {
+    let own_hazards = |d: &AppData| {
+        d.home_safety
+            .hazards
+            .iter()
+            .filter(|h| h.key.is_empty())
+            .count()
+    };
+    for (what, was, now) in [
+        (
+            "workplace adjustments",
+            before.workplace.items.len(),
+            after.workplace.items.len(),
+        ),
+        (
+            "home-safety items of your own and from your OT",
+            own_hazards(before),
+            own_hazards(after),
+        ),
+    ] {
+        if now > MAX_ITEMS && now > was {
+            return Err(DomainError::Invalid(format!(
+                "Adding this plan would make more than {MAX_ITEMS} {what}, the most Everyday keeps, so it was not added. Please remove some you no longer need, then open the plan again."
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn merge(data: &mut AppData, plan: Plan, today: NaiveDate) -> Result<ImportOutcome, DomainError> {
     let before: Option<Plan> = match plan_status(data, &plan) {
         PlanStatus::AlreadyHave => return Ok(ImportOutcome::Unchanged),
         PlanStatus::Older => {
             return Err(DomainError::Invalid(
                 "You already have a newer version of this plan, so nothing was changed.".into(),
             ))
+        }
+        PlanStatus::TooFarAhead(have) => {
+            return Err(signing::PlanRefusal::TooFarAhead {
+                have,
+                got: plan.revision,
+            }
+            .into())
         }
         PlanStatus::New => None,
         PlanStatus::Update(_) => data
@@ -805,6 +875,7 @@ pub fn import(
 
 /// Check the stored plans (from a backup or storage).
 pub fn validate(data: &AppData) -> Result<(), DomainError> {
+    signing::validate_pinned(data)?;
     for p in &data.plans {
         check_plan(&p.plan)?;
     }

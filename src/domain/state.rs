@@ -44,6 +44,10 @@ pub struct AppData {
     /// The last few "same as yesterday" copies and the entries each added, for their undo.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies: Vec<super::diary::DiaryCopy>,
+    /// The OT practice's key, pinned from the first plan added: later plans must be signed
+    /// with it (see `domain::plan::signing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_key: Option<super::plan::signing::PlanKey>,
 }
 
 /// A change the person asks for. Commands are pure: applying one to the same data always gives
@@ -71,9 +75,10 @@ pub enum Command {
     SetLastReview(Option<NaiveDate>),
     /// "What I want to talk about" on the summary.
     SetTalkAbout(String),
-    /// Accept an OT's plan (merged, never overwriting: see `domain::plan`).
+    /// Accept an OT's plan whose signature was checked (merged, never overwriting: see
+    /// `domain::plan`).
     ImportPlan {
-        plan: Box<super::plan::Plan>,
+        plan: Box<super::plan::signing::VerifiedPlan>,
         today: NaiveDate,
     },
 }
@@ -132,6 +137,7 @@ impl AppData {
             next_id: self.next_id,
             plans: self.plans.clone(),
             copies: self.copies.clone(),
+            plan_key: self.plan_key.clone(),
         }
     }
 
@@ -150,6 +156,7 @@ impl AppData {
             next_id,
             plans,
             copies,
+            plan_key,
         } = self;
         *settings == other.settings
             && *goals == other.goals
@@ -161,6 +168,7 @@ impl AppData {
             && *next_id == other.next_id
             && *plans == other.plans
             && *copies == other.copies
+            && *plan_key == other.plan_key
     }
 
     /// Take a fresh record number.

@@ -1,7 +1,9 @@
 //! The OT's plan builder (`/ot/plan`), used on the practice computer: goals with the four parts
 //! and five levels, steps with how often, diary ratings, pacing, checklist items, measures and
 //! dates, then hand-over by link, QR code or file. Plans are kept in this browser's storage
-//! under their own key prefix (never mixed with a patient's data) to update or reuse later.
+//! under their own key prefix (never mixed with a patient's data, through `storage::ot_plans`)
+//! to update or reuse later. Every plan is signed with the practice's key, whose code the OT
+//! reads out to the person; the key can be exported and imported between the practice's PCs.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,49 +16,44 @@ use crate::domain::checklists::{AdviceKind, Room};
 use crate::domain::dates::{iso_date, long_date, parse_iso_date};
 use crate::domain::goals::{goal_sentence, AttainmentLevels, TaskFrequency};
 use crate::domain::home_safety::ROOMS;
+use crate::domain::plan::signing::PracticeKey;
 use crate::domain::plan::{
-    check_plan, decode_plan, plan_json, MeasureWhen, Plan, PlanAdjustment, PlanGoal, PlanHazard,
-    PlanMeasure, PlanMeasureItem, PlanPacing, PlanTask,
+    check_plan, MeasureWhen, Plan, PlanAdjustment, PlanGoal, PlanHazard, PlanMeasure,
+    PlanMeasureItem, PlanPacing, PlanTask,
 };
 use crate::domain::qr::qr_svg;
 use crate::domain::share::{base64url_encode, ShareKind};
 use crate::domain::workplace::ADVICE_KINDS;
 use crate::features::plan::plan_html;
 use crate::platform::share::{app_url, copy_text, make_fragment, random_bytes};
-use crate::platform::{clock, files};
-
-/// Saved plans live under this prefix, apart from the person's data (`everyday/`).
-const PREFIX: &str = "everyday-ot/plans/";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
+use crate::platform::{clock, files, sign};
+use crate::storage::local::LocalKv;
+use crate::storage::ot_plans;
 
 fn saved_plans() -> Vec<Plan> {
-    let Some(s) = storage() else {
-        return Vec::new();
-    };
-    let n = s.length().unwrap_or(0);
-    let mut plans: Vec<Plan> = (0..n)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
-        .filter_map(|k| s.get_item(&k).ok().flatten())
-        .filter_map(|t| decode_plan(t.as_bytes()).ok())
-        .collect();
-    plans.sort_by(|a, b| b.made.cmp(&a.made).then(a.id.cmp(&b.id)));
-    plans
+    ot_plans::load_plans(&LocalKv)
 }
 
 fn save_plan(plan: &Plan) -> Result<(), String> {
-    storage()
-        .and_then(|s| {
-            s.set_item(&format!("{PREFIX}{}", plan.id), &plan_json(plan))
-                .ok()
-        })
-        .ok_or_else(|| {
-            "The plan could not be saved in this browser: its storage may be full or switched off."
-                .to_string()
-        })
+    ot_plans::save_plan(&mut LocalKv, plan).map_err(|e| format!("The plan was not kept. {e}"))
+}
+
+/// The practice key kept on this computer, or a new one (kept before it is used, so every
+/// plan this computer hands over can be updated from it later).
+async fn practice_key() -> Result<PracticeKey, String> {
+    match ot_plans::load_key(&LocalKv) {
+        Ok(Some(key)) => Ok(key),
+        Ok(None) => {
+            let key = sign::new_practice_key().await.map_err(|e| e.to_string())?;
+            ot_plans::save_key(&mut LocalKv, &key).map_err(|e| {
+                format!("The practice's signing key could not be kept on this computer, so plans cannot be signed yet. {e}")
+            })?;
+            Ok(key)
+        }
+        Err(e) => Err(format!(
+            "The practice's signing key kept on this computer cannot be read: {e} Please import the practice key file below."
+        )),
+    }
 }
 
 fn new_id() -> String {
@@ -141,6 +138,79 @@ pub fn OtPlanPage() -> impl IntoView {
     let saved = RwSignal::new(saved_plans());
     let message = RwSignal::new(None::<String>);
     let link = RwSignal::new(None::<String>);
+
+    // The practice's signing key and its code.
+    let practice = RwSignal::new(None::<PracticeKey>);
+    let code = RwSignal::new(None::<String>);
+    let key_message = RwSignal::new(None::<String>);
+    // A key file chosen while this computer has another key: kept until the OT confirms.
+    let replacing = RwSignal::new(None::<PracticeKey>);
+    leptos::task::spawn_local(async move {
+        match practice_key().await {
+            Ok(key) => practice.set(Some(key)),
+            Err(e) => key_message.set(Some(e)),
+        }
+    });
+    Effect::new(move |_| {
+        let key = practice.get();
+        leptos::task::spawn_local(async move {
+            let shown = match key {
+                Some(k) => sign::code(&k.public()).await.ok(),
+                None => None,
+            };
+            code.set(shown);
+        });
+    });
+    let use_key = move |key: PracticeKey| {
+        key_message.set(Some(match ot_plans::save_key(&mut LocalKv, &key) {
+            Ok(()) => {
+                practice.set(Some(key));
+                "The practice key is imported: plans made on this computer now carry the practice's code shown above.".into()
+            }
+            Err(e) => format!("The practice key was not imported. {e}"),
+        }));
+        replacing.set(None);
+    };
+    let export_key = move |_| {
+        let Some(key) = practice.get_untracked() else {
+            return;
+        };
+        let name = "everyday-practice-key.json";
+        key_message.set(Some(match files::download(name, &key.to_file(), "application/json") {
+            Ok(()) => format!("The file {name} is in your downloads. Anyone with this file can sign plans as your practice: copy it only to the practice's own computers, import it there, then delete it."),
+            Err(e) => e,
+        }));
+    };
+    let import_key = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let bytes = match files::read_bytes(file, 64 * 1024).await {
+                Ok(b) => b,
+                Err(e) => return key_message.set(Some(e)),
+            };
+            let key = match PracticeKey::from_file(&bytes) {
+                Ok(k) => k,
+                Err(e) => return key_message.set(Some(e.to_string())),
+            };
+            if let Err(e) = sign::check_practice_key(&key).await {
+                return key_message.set(Some(e.to_string()));
+            }
+            match practice.get_untracked() {
+                Some(current) if current == key => {
+                    key_message.set(Some("This computer already uses this practice key.".into()))
+                }
+                Some(_) => {
+                    replacing.set(Some(key));
+                    key_message.set(None);
+                }
+                None => use_key(key),
+            }
+        });
+    };
 
     // Dates and message.
     let ot_start = RwSignal::new(String::new());
@@ -373,9 +443,19 @@ pub fn OtPlanPage() -> impl IntoView {
             Ok(p) => p,
             Err(e) => return message.set(Some(e)),
         };
+        let Some(key) = practice.get_untracked() else {
+            return message.set(Some(
+                "Plans cannot be signed on this computer yet: see \"Your practice's code\" above."
+                    .into(),
+            ));
+        };
         message.set(Some("Making the link…".into()));
         leptos::task::spawn_local(async move {
-            match make_fragment(ShareKind::OtPlan, &plan_json(&p), None).await {
+            let made = match sign::sign_plan(&key, &p).await {
+                Ok(json) => make_fragment(ShareKind::OtPlan, &json, None).await,
+                Err(e) => Err(e),
+            };
+            match made {
                 Ok(fragment) => {
                     link.set(Some(format!("{}#{fragment}", app_url(paths::PLAN))));
                     plan.set(p.clone());
@@ -492,7 +572,7 @@ pub fn OtPlanPage() -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| { load(p1.clone(), true); message.set(Some("Plan opened. Change it, then make a new link: the person's app will update what came from it and keep their own changes.".into())); }>"Update this plan"</button>
                         <button type="button" class="button" on:click=move |_| { load(p2.clone(), false); message.set(Some("A new plan for someone else, started from this one.".into())); }>"Use for someone new"</button>
                         <button type="button" class="button" on:click=move |_| {
-                            if let Some(s) = storage() { let _ = s.remove_item(&format!("{PREFIX}{remove_id}")); }
+                            ot_plans::remove_plan(&mut LocalKv, &remove_id);
                             saved.set(saved_plans());
                         }>"Remove"</button>
                     </div>
@@ -547,6 +627,33 @@ pub fn OtPlanPage() -> impl IntoView {
             <h2 id="saved-heading">"Saved plans"</h2>
             {move || saved.with(|s| s.is_empty()).then(|| view! { <p>"No plans are saved on this computer yet."</p> })}
             <ul class="plain-list">{saved_list}</ul>
+        </section>
+        <section class="card" aria-labelledby="key-heading">
+            <h2 id="key-heading">"Your practice's code"</h2>
+            {move || code.get().map(|c| view! {
+                <p class="plan-code" aria-label=format!("Practice code {c}")>{c.clone()}</p>
+            })}
+            <p>"Every plan made here is signed by your practice. When a person adds their first plan from you, their phone shows this code: read it out so they can check it is the same. After that their phone accepts plans only from your practice."</p>
+            <p class="hint">"To use the same code on the practice's other computers, export the key here and import it there. Keep the file safe: anyone with it can sign plans as your practice."</p>
+            <div class="button-row">
+                <button type="button" class="button" on:click=export_key disabled=move || practice.with(|p| p.is_none())>"Export this practice's plan key"</button>
+            </div>
+            <label class="field"><span>"Import a practice key"</span>
+                <input type="file" accept=".json,application/json" on:change=import_key/>
+            </label>
+            {move || replacing.get().map(|key| {
+                let key = std::cell::RefCell::new(Some(key));
+                view! {
+                    <div class="card-nudge" role="alert">
+                        <p>"This computer already has a different practice key. If you replace it, people who already have plans signed with the old key will not accept updates made here."</p>
+                        <div class="button-row">
+                            <button type="button" class="button button-primary" on:click=move |_| { if let Some(k) = key.borrow_mut().take() { use_key(k) } }>"Replace this computer's key"</button>
+                            <button type="button" class="button" on:click=move |_| { replacing.set(None); key_message.set(Some("The key on this computer is unchanged.".into())); }>"Keep the current key"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <FormMessage message=key_message/>
         </section>
         <section class="card" aria-labelledby="about-heading">
             <h2 id="about-heading">"About the plan"</h2>

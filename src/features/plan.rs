@@ -11,12 +11,15 @@ use crate::app::{paths, PageHeading};
 use crate::components::html::esc;
 use crate::domain::dates::long_date;
 use crate::domain::goals::goal_sentence;
-use crate::domain::plan::{decode_plan, plan_lines, plan_status, Plan, PlanStatus};
+use crate::domain::plan::signing::{
+    check_signed, open_signed_plan, CheckedPlan, PlanRefusal, Trust,
+};
+use crate::domain::plan::{plan_lines, Plan, PlanStatus};
 use crate::domain::share::{fragment_in, read_fragment, ShareError, ShareKind};
 use crate::domain::state::Command;
-use crate::platform::clock;
 use crate::platform::share::{current_fragment, open_fragment};
-use crate::state::use_app_state;
+use crate::platform::{clock, sign};
+use crate::state::{use_app_state, AppState};
 
 /// The plan as read-only HTML (everything from the plan is escaped). `h` is the level of its
 /// section headings.
@@ -102,6 +105,14 @@ pub fn plan_html(plan: &Plan, h: u8) -> String {
     s
 }
 
+/// Why a plan link could not be opened or added, in words for the person.
+fn refused(e: PlanRefusal) -> String {
+    match e {
+        PlanRefusal::Link(e) => problem(e),
+        other => other.to_string(),
+    }
+}
+
 /// Why a plan link could not be opened, in words for the person.
 fn problem(e: ShareError) -> String {
     match e {
@@ -115,30 +126,45 @@ fn problem(e: ShareError) -> String {
     }
 }
 
+/// A plan that may be added, and its practice's code.
+#[derive(Clone)]
+struct Preview {
+    checked: CheckedPlan,
+    code: String,
+}
+
 #[derive(Clone)]
 enum Shown {
     Nothing,
     Opening,
     Problem(String),
-    Preview(Box<Plan>),
+    Preview(Box<Preview>),
     Done(String),
 }
 
-async fn open(text: String) -> Shown {
+/// Read a link, check its signature with the browser, then decide with the domain's rules.
+async fn check_link(text: &str, state: AppState) -> Result<Preview, PlanRefusal> {
+    let fragment = read_fragment(text)?;
+    if fragment.kind != ShareKind::OtPlan || fragment.protected {
+        return Err(ShareError::WrongKind.into());
+    }
+    let json = open_fragment(&fragment, None).await?;
+    let signed = open_signed_plan(&json)?;
+    let valid = sign::verify_plan(&signed).await?;
+    let code = sign::code(&signed.key).await?;
+    let checked = state
+        .data
+        .with_untracked(|d| check_signed(d, signed, valid))?;
+    Ok(Preview { checked, code })
+}
+
+async fn open(text: String, state: AppState) -> Shown {
     if text.trim().is_empty() {
         return Shown::Nothing;
     }
-    let result = match read_fragment(&text) {
-        Ok(f) if f.kind != ShareKind::OtPlan || f.protected => Err(ShareError::WrongKind),
-        Ok(f) => match open_fragment(&f, None).await {
-            Ok(json) => decode_plan(&json),
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(plan) => Shown::Preview(Box::new(plan)),
-        Err(e) => Shown::Problem(problem(e)),
+    match check_link(&text, state).await {
+        Ok(preview) => Shown::Preview(Box::new(preview)),
+        Err(e) => Shown::Problem(refused(e)),
     }
 }
 
@@ -156,7 +182,7 @@ pub fn PlanPage() -> impl IntoView {
     let load = move |text: String| {
         shown.set(Shown::Opening);
         leptos::task::spawn_local(async move {
-            shown.set(open(text).await);
+            shown.set(open(text, state).await);
         });
     };
     load(current_fragment());
@@ -173,7 +199,7 @@ pub fn PlanPage() -> impl IntoView {
                 Ok(bytes) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     let frag = fragment_in(&text).to_string();
-                    shown.set(match open(frag).await {
+                    shown.set(match open(frag, state).await {
                         Shown::Nothing => Shown::Problem(problem(ShareError::Damaged)),
                         s => s,
                     });
@@ -193,6 +219,18 @@ pub fn PlanPage() -> impl IntoView {
             </section>
         }
     };
+    // The pinned practice's code, so the person can check it with their OT at any time.
+    let pinned_code = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let key = state.data.with(|d| d.plan_key.clone());
+        leptos::task::spawn_local(async move {
+            let code = match key {
+                Some(k) => sign::code(&k).await.ok(),
+                None => None,
+            };
+            pinned_code.set(code);
+        });
+    });
     let accepted = move || {
         state.data.with(|d| {
             d.plans
@@ -214,6 +252,9 @@ pub fn PlanPage() -> impl IntoView {
         Shown::Opening => view! { <p role="status">"Opening the plan…"</p> }.into_any(),
         Shown::Nothing => view! {
             <p class="lead">"When your occupational therapist gives you a plan, open the link or scan the code, and it shows here before anything is added."</p>
+            {move || pinned_code.get().map(|code| view! {
+                <p class="plan-trust">{format!("Your OT's practice code is {code}. Plans signed by any other practice are refused.")}</p>
+            })}
             <div inner_html=accepted></div>
             {chooser()}
         }
@@ -230,20 +271,34 @@ pub fn PlanPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Shown::Preview(plan) => {
-            let status = state.data.with_untracked(|d| plan_status(d, &plan));
-            let (intro, can_add) = match status {
+        Shown::Preview(preview) => {
+            let Preview { checked, code } = *preview;
+            let (intro, can_add) = match checked.status {
                 PlanStatus::New => ("Here is what the plan holds. Nothing is added until you choose \"Add this plan\". You can change or drop anything afterwards.", true),
                 PlanStatus::Update(_) => ("This is an updated version of a plan you added before. Adding it updates what came from it; anything you changed yourself, your own goals and everything you have recorded stay as they are.", true),
                 PlanStatus::AlreadyHave => ("You have already added this plan. There is nothing new in it.", false),
                 PlanStatus::Older => ("You already have a newer version of this plan, so this one cannot be added.", false),
+                // Refused before it is shown (check_signed); kept here so every case is named.
+                PlanStatus::TooFarAhead(_) => ("This version of the plan cannot be added.", false),
             };
-            let html = plan_html(&plan, 3);
+            let trust = match checked.trust {
+                Trust::Known => view! {
+                    <p class="plan-trust">{format!("Checked: this plan is signed by the same practice as your earlier plans (code {code}).")}</p>
+                }.into_any(),
+                Trust::NotChecked => view! {
+                    <div class="card-nudge plan-trust" role="note">
+                        <h3>"Not checked yet"</h3>
+                        <p>{format!("This is the first plan from this practice on this phone. Ask your occupational therapist to read out their practice's code: it should be {code}.")}</p>
+                        <p>"Only add the plan if the codes are the same. Later plans will be checked against this one."</p>
+                    </div>
+                }.into_any(),
+            };
+            let html = plan_html(checked.plan.plan(), 3);
             let add = {
-                let plan = plan.clone();
+                let plan = checked.plan.clone();
                 move |_| {
                     let result = state.dispatch(Command::ImportPlan {
-                        plan: plan.clone(),
+                        plan: Box::new(plan.clone()),
                         today: clock::today(),
                     });
                     match result {
@@ -263,6 +318,7 @@ pub fn PlanPage() -> impl IntoView {
                 <section class="card" aria-labelledby="plan-preview-heading">
                     <h2 id="plan-preview-heading">"A plan from your occupational therapist"</h2>
                     <p>{intro}</p>
+                    {trust}
                     <div class="plan-doc" inner_html=html></div>
                     <div class="button-row">
                         {can_add.then(|| view! { <button type="button" class="button button-primary" on:click=add>"Add this plan"</button> })}

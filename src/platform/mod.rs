@@ -6,3 +6,4 @@ pub mod files;
 pub mod persist;
 pub mod share;
 pub mod share_files;
+pub mod sign;

@@ -6,6 +6,7 @@ pub mod kv;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod ot_kept;
+pub mod ot_plans;
 
 pub use engine::{
     LoadProblem, Loaded, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,

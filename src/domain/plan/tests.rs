@@ -1,6 +1,7 @@
 //! Tests of the plan format and the merge rules: first import, re-import, update, the person's
 //! edits and own items kept; property tests for the decoder and for merging.
 
+use super::signing::*;
 use super::*;
 use crate::domain::goals::{GoalCommand, GoalDraft, ProgressRecord, TaskCompletion};
 use crate::domain::state::Command;
@@ -60,9 +61,28 @@ fn sample_plan() -> Plan {
     plan
 }
 
+/// The practice key the tests sign with (the signature itself is the browser's to check).
+fn ot_key() -> PlanKey {
+    PlanKey::from_bytes(&[4; PUBLIC_KEY_BYTES]).unwrap()
+}
+
+fn other_key() -> PlanKey {
+    let mut bytes = [4; PUBLIC_KEY_BYTES];
+    bytes[1] = 9;
+    PlanKey::from_bytes(&bytes).unwrap()
+}
+
+fn signed(plan: Plan) -> VerifiedPlan {
+    VerifiedPlan::assume_signed(plan, ot_key())
+}
+
 fn import_cmd(data: &mut AppData, plan: Plan) -> Result<(), DomainError> {
+    import_with(data, plan, ot_key())
+}
+
+fn import_with(data: &mut AppData, plan: Plan, key: PlanKey) -> Result<(), DomainError> {
     data.apply(Command::ImportPlan {
-        plan: Box::new(plan),
+        plan: Box::new(VerifiedPlan::assume_signed(plan, key)),
         today: d(2),
     })
 }
@@ -116,7 +136,7 @@ fn reimport_of_the_same_revision_changes_nothing() {
     let before = data.clone();
     assert_eq!(plan_status(&data, &sample_plan()), PlanStatus::AlreadyHave);
     assert_eq!(
-        import(&mut data, sample_plan(), d(5)).unwrap(),
+        import(&mut data, signed(sample_plan()), d(5)).unwrap(),
         ImportOutcome::Unchanged
     );
     assert_eq!(data, before);
@@ -439,4 +459,285 @@ fn a_plan_with_a_date_outside_the_window_is_refused_plainly() {
         );
     }
     assert!(decode_plan(plan_json(&sample_plan()).as_bytes()).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signed plans (fault 5) and the app's own list limits (fault 6).
+
+/// The JSON of a link as the OT's page makes it, with a made-up signature.
+fn link_json(plan: &Plan, key: &PlanKey) -> String {
+    signed_plan_json(&plan_json(plan), key, &[7; SIGNATURE_BYTES])
+}
+
+fn opened(plan: &Plan) -> SignedPlan {
+    open_signed_plan(link_json(plan, &ot_key()).as_bytes()).unwrap()
+}
+
+#[test]
+fn a_bare_plan_link_is_refused_as_unsigned() {
+    // The forged first plan of the issue: pacing off, a far review date, a long message.
+    let mut forged = sample_plan();
+    forged.pacing = Some(PlanPacing {
+        on: false,
+        minutes: None,
+    });
+    forged.next_review = Some(NaiveDate::from_ymd_opt(2099, 1, 1).unwrap());
+    forged.message = "Stop all your exercises. ".repeat(30);
+    assert_eq!(
+        open_signed_plan(plan_json(&forged).as_bytes()),
+        Err(PlanRefusal::Unsigned)
+    );
+    assert!(PlanRefusal::Unsigned
+        .to_string()
+        .contains("Nothing was changed."));
+}
+
+#[test]
+fn the_signed_envelope_keeps_the_exact_bytes_that_were_signed() {
+    // Spaces and key order inside the plan are kept byte for byte.
+    let payload = r#"{ "v":1,"revision":1, "id":"p-abc","made":"2026-03-01"}"#;
+    let json = signed_plan_json(payload, &ot_key(), &[1; SIGNATURE_BYTES]);
+    let read = open_signed_plan(json.as_bytes()).unwrap();
+    assert_eq!(read.payload, payload.as_bytes());
+    assert_eq!(read.key, ot_key());
+    assert_eq!(read.signature, vec![1; SIGNATURE_BYTES]);
+    assert_eq!(
+        read.message(),
+        [SIGNING_CONTEXT, payload.as_bytes()].concat()
+    );
+}
+
+#[test]
+fn a_damaged_or_newer_envelope_is_refused() {
+    let good = link_json(&sample_plan(), &ot_key());
+    let newer = good.replacen("\"v\":2", "\"v\":3", 1);
+    assert_eq!(
+        open_signed_plan(newer.as_bytes()),
+        Err(PlanRefusal::Link(ShareError::Newer))
+    );
+    let short_sig = signed_plan_json(&plan_json(&sample_plan()), &ot_key(), &[7; 10]);
+    assert_eq!(
+        open_signed_plan(short_sig.as_bytes()),
+        Err(PlanRefusal::Link(ShareError::Damaged))
+    );
+    let bad_key = good.replacen(ot_key().as_str(), "AAAA", 1);
+    assert_eq!(
+        open_signed_plan(bad_key.as_bytes()),
+        Err(PlanRefusal::Link(ShareError::Damaged))
+    );
+    assert!(PlanKey::from_bytes(&[3; PUBLIC_KEY_BYTES]).is_none());
+    assert!(open_signed_plan(b"{\"v\":2}").is_err());
+    assert!(open_signed_plan(b"").is_err());
+}
+
+#[test]
+fn an_invalid_signature_is_refused_before_the_plan_is_read() {
+    let data = AppData::default();
+    assert_eq!(
+        check_signed(&data, opened(&sample_plan()), false),
+        Err(PlanRefusal::BadSignature)
+    );
+}
+
+#[test]
+fn a_first_plan_is_not_checked_until_added_and_adding_pins_its_key() {
+    let mut data = AppData::default();
+    let checked = check_signed(&data, opened(&sample_plan()), true).unwrap();
+    assert_eq!(checked.trust, Trust::NotChecked);
+    assert_eq!(checked.status, PlanStatus::New);
+    assert_eq!(data.plan_key, None);
+    data.apply(Command::ImportPlan {
+        plan: Box::new(checked.plan),
+        today: d(2),
+    })
+    .unwrap();
+    assert_eq!(data.plan_key, Some(ot_key()));
+    let mut update = sample_plan();
+    update.revision = 2;
+    let checked = check_signed(&data, opened(&update), true).unwrap();
+    assert_eq!(checked.trust, Trust::Known);
+    assert_eq!(checked.status, PlanStatus::Update(1));
+}
+
+#[test]
+fn a_plan_signed_with_another_key_is_refused_and_changes_nothing() {
+    let mut data = AppData::default();
+    import_cmd(&mut data, sample_plan()).unwrap();
+    let before = data.clone();
+    let mut other = sample_plan();
+    other.id = "p-other".into();
+    other.pacing = Some(PlanPacing {
+        on: false,
+        minutes: None,
+    });
+    let read = open_signed_plan(link_json(&other, &other_key()).as_bytes()).unwrap();
+    assert_eq!(check_signed(&data, read, true), Err(PlanRefusal::OtherKey));
+    // The domain refuses it too, whatever the page did.
+    let err = import_with(&mut data, other, other_key()).unwrap_err();
+    assert!(err.to_string().contains("different practice"));
+    assert_eq!(data, before);
+}
+
+#[test]
+fn a_huge_revision_is_refused_and_does_not_block_genuine_updates() {
+    let mut data = AppData::default();
+    import_cmd(&mut data, sample_plan()).unwrap();
+    let before = data.clone();
+    let mut huge = sample_plan();
+    huge.revision = u32::MAX;
+    assert_eq!(
+        check_signed(&data, opened(&huge), true),
+        Err(PlanRefusal::TooFarAhead {
+            have: 1,
+            got: u32::MAX
+        })
+    );
+    assert!(import_cmd(&mut data, huge).is_err());
+    assert_eq!(data, before);
+    let mut genuine = sample_plan();
+    genuine.revision = 2;
+    import_cmd(&mut data, genuine).unwrap();
+    assert_eq!(data.plans[0].plan.revision, 2);
+    // At most MAX_REVISION_STEP ahead, also for a plan not seen before.
+    let mut far = sample_plan();
+    far.revision = 2 + MAX_REVISION_STEP;
+    assert_eq!(plan_status(&data, &far), PlanStatus::Update(2));
+    far.revision += 1;
+    assert_eq!(plan_status(&data, &far), PlanStatus::TooFarAhead(2));
+    far.id = "p-new".into();
+    far.revision = MAX_REVISION_STEP;
+    assert_eq!(plan_status(&data, &far), PlanStatus::New);
+    far.revision += 1;
+    assert_eq!(plan_status(&data, &far), PlanStatus::TooFarAhead(0));
+}
+
+#[test]
+fn a_huge_revision_stored_before_signing_does_not_block_the_first_signed_plan() {
+    // Data from before plans were signed: a forged plan with the largest revision, no key.
+    let mut data = AppData::default();
+    let mut forged = sample_plan();
+    forged.revision = u32::MAX;
+    forged.pacing = Some(PlanPacing {
+        on: false,
+        minutes: None,
+    });
+    data.plans.push(ImportedPlan {
+        imported: d(1),
+        plan: forged,
+    });
+    let mut genuine = sample_plan();
+    genuine.revision = 2;
+    assert_eq!(plan_status(&data, &genuine), PlanStatus::Update(u32::MAX));
+    import_cmd(&mut data, genuine).unwrap();
+    assert_eq!(data.plans.len(), 1);
+    assert_eq!(data.plans[0].plan.revision, 2);
+    assert_eq!(data.plan_key, Some(ot_key()));
+}
+
+#[test]
+fn the_pinned_key_is_additive_to_the_stored_format() {
+    let data = AppData::default();
+    let text = serde_json::to_string(&data).unwrap();
+    assert!(!text.contains("plan_key"));
+    let mut pinned = AppData::default();
+    import_cmd(&mut pinned, sample_plan()).unwrap();
+    let text = serde_json::to_string(&pinned).unwrap();
+    let back: AppData = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.plan_key, Some(ot_key()));
+    back.validate().unwrap();
+    let damaged = text.replacen(ot_key().as_str(), "AAAA", 1);
+    assert!(serde_json::from_str::<AppData>(&damaged).is_err());
+}
+
+#[test]
+fn the_code_is_two_groups_of_five_digits_from_the_hash() {
+    assert_eq!(key_code(&[0xff; 32]), "27775 27775");
+    assert_eq!(key_code(&[0; 32]), "00000 00000");
+    let mut digest = [0u8; 32];
+    digest[4] = 1;
+    digest[9] = 42;
+    assert_eq!(key_code(&digest), "00001 00042");
+}
+
+fn jwk() -> Jwk {
+    let c = |b: u8| crate::domain::share::base64url_encode(&[b; 32]);
+    Jwk {
+        kty: "EC".into(),
+        crv: "P-256".into(),
+        x: c(1),
+        y: c(2),
+        d: c(3),
+    }
+}
+
+#[test]
+fn a_practice_key_file_round_trips_and_bad_files_are_refused() {
+    let key = PracticeKey::from_jwk(jwk()).unwrap();
+    let mut public = vec![4u8];
+    public.extend([1u8; 32]);
+    public.extend([2u8; 32]);
+    assert_eq!(key.public().bytes(), public);
+    let file = key.to_file();
+    assert_eq!(PracticeKey::from_file(file.as_bytes()), Ok(key.clone()));
+    assert!(key.jwk_json().contains("\"d\""));
+    let newer = file.replacen("\"version\":1", "\"version\":2", 1);
+    assert_eq!(
+        PracticeKey::from_file(newer.as_bytes()),
+        Err(PracticeKeyError::Newer)
+    );
+    assert_eq!(
+        PracticeKey::from_file(b"{\"format\":\"everyday-backup\",\"version\":1}"),
+        Err(PracticeKeyError::NotAKey)
+    );
+    assert_eq!(
+        PracticeKey::from_file(b"not json"),
+        Err(PracticeKeyError::NotAKey)
+    );
+    let mut short = jwk();
+    short.d = "AAAA".into();
+    assert_eq!(PracticeKey::from_jwk(short), Err(PracticeKeyError::Damaged));
+    let mut rsa = jwk();
+    rsa.kty = "RSA".into();
+    assert!(PracticeKey::from_jwk(rsa).is_err());
+}
+
+fn plan_with_items(id: &str, n: usize) -> Plan {
+    let mut plan = Plan::new(id.into(), d(1));
+    for i in 0..n {
+        plan.workplace.push(PlanAdjustment {
+            key: format!("w{i}"),
+            kind: AdviceKind::AlteredHours,
+            text: format!("Adjustment {i}"),
+        });
+        plan.home.push(PlanHazard {
+            key: format!("h{i}"),
+            room: Room::Kitchen,
+            hazard: format!("Hazard {i}"),
+            fix: String::new(),
+        });
+    }
+    plan
+}
+
+#[test]
+fn repeated_imports_cannot_grow_a_list_past_the_apps_limit() {
+    let mut data = AppData::default();
+    import_cmd(&mut data, plan_with_items("p-1", MAX_ITEMS)).unwrap();
+    assert_eq!(data.workplace.items.len(), MAX_ITEMS);
+    let before = data.clone();
+    let err = import_cmd(&mut data, plan_with_items("p-2", 1)).unwrap_err();
+    assert!(err.to_string().contains("more than 200"));
+    assert_eq!(data, before);
+    // Only hazards would overflow: still refused.
+    let mut hazards_only = plan_with_items("p-3", 1);
+    hazards_only.workplace.clear();
+    assert!(import_cmd(&mut data, hazards_only).is_err());
+    assert_eq!(data, before);
+    // A plan that adds nothing new (the same items updated) is still accepted.
+    let mut update = plan_with_items("p-1", MAX_ITEMS);
+    update.revision = 2;
+    update.workplace[0].text = "Changed".into();
+    import_cmd(&mut data, update).unwrap();
+    assert_eq!(data.workplace.items.len(), MAX_ITEMS);
+    data.validate().unwrap();
 }
