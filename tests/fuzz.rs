@@ -25,6 +25,9 @@ use everyday::domain::checklists::{FallsCheck, PhasedReturnWeek, ShareChoices};
 use everyday::domain::ids::{EntryId, OutcomeId};
 use everyday::domain::measures::Measure;
 use everyday::domain::outcomes::{OutcomeEvent, OutcomeKind};
+use everyday::domain::plan::signing::{
+    check_signed, open_signed_plan, signed_plan_json, PlanKey, PUBLIC_KEY_BYTES, SIGNATURE_BYTES,
+};
 use everyday::domain::plan::{decode_plan as decode_ot_plan, plan_json as ot_plan_json, Plan};
 use everyday::domain::ratings::ConfidenceCheckIn;
 use everyday::domain::share::{self, ShareKind};
@@ -256,6 +259,7 @@ fn sample_person() -> AppData {
     data.ratings.confidence.truncate(6);
     data.outcomes.truncate(8);
     data.home_safety.falls_checks.push(FallsCheck {
+        id: Default::default(),
         date: day(2026, 11, 2),
         answers: vec![true; 12],
     });
@@ -324,7 +328,8 @@ fn seeds() -> &'static Seeds {
             parts,
             summaries,
             shared_plans: vec![shared.into_bytes()],
-            ot_plans: vec![ot.into_bytes()],
+            // As a link carries it: the plan's exact bytes inside the signed envelope.
+            ot_plans: vec![signed_plan_json(&ot, &fuzz_key(), &[7; SIGNATURE_BYTES]).into_bytes()],
             fragments,
         }
     })
@@ -596,6 +601,7 @@ fn any_data() -> impl Strategy<Value = AppData> {
                 }
                 for (starts, hours, days, done) in weeks {
                     data.workplace.phased_return.push(PhasedReturnWeek {
+                        id: Default::default(),
                         starts,
                         hours,
                         days,
@@ -621,6 +627,7 @@ fn any_data() -> impl Strategy<Value = AppData> {
                 data.settings.last_review = start;
                 if !falls.is_empty() {
                     data.home_safety.falls_checks.push(FallsCheck {
+                        id: Default::default(),
                         date: start.unwrap_or(day(2026, 3, 1)),
                         answers: falls,
                     });
@@ -726,19 +733,32 @@ fn fuzz_share_fragments_and_shared_plans() {
     );
 }
 
+/// A practice key for the fuzzed plans (the signature itself is checked by the browser).
+fn fuzz_key() -> PlanKey {
+    let mut bytes = [4u8; PUBLIC_KEY_BYTES];
+    bytes[1] = 1;
+    PlanKey::from_bytes(&bytes).expect("a well-formed key")
+}
+
 #[test]
 fn fuzz_ot_plans() {
     let person = sample_person();
     fuzz(
-        "OT plans (mutated, then imported)",
+        "OT plans (signed envelope mutated, then checked and imported)",
         mutated(&seeds().ot_plans),
         |bytes| {
-            if let Ok(plan) = decode_ot_plan(&bytes) {
+            let Ok(signed) = open_signed_plan(&bytes) else {
+                return;
+            };
+            // As if the browser found the signature valid: everything after that is the
+            // domain's decision, which must never panic.
+            if let Ok(checked) = check_signed(&person, signed, true) {
+                let plan = checked.plan.plan().clone();
                 let _ = everyday::domain::plan::plan_lines(&plan);
                 let _ = everyday::domain::plan::plan_status(&person, &plan);
                 let mut data = person.clone();
                 let imported = data.apply(Command::ImportPlan {
-                    plan: Box::new(plan),
+                    plan: Box::new(checked.plan),
                     today: day(2026, 11, 24),
                 });
                 if imported.is_ok() {
@@ -821,6 +841,7 @@ fn fuzz_generated_summaries() {
             }
             if let Some(h) = &mut s.home {
                 h.falls = Some(FallsCheck {
+                    id: Default::default(),
                     date: to,
                     answers: falls,
                 });

@@ -433,7 +433,10 @@ mod plan_signing {
     use wasm_bindgen_test::*;
 
     fn plan() -> Plan {
-        let mut plan = Plan::new("p-web".into(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let mut plan = Plan::new(
+            "p-web".into(),
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        );
         plan.ot = "Sam Jones".into();
         plan.message = "See you soon.".into();
         plan

@@ -777,6 +777,7 @@ fn pages_never_panic_at_the_ends_of_time() {
     use crate::domain::workplace::return_position;
     for end in [NaiveDate::MIN, NaiveDate::MAX] {
         let week = PhasedReturnWeek {
+            id: Default::default(),
             starts: end,
             hours: 8,
             days: 2,
@@ -814,6 +815,7 @@ fn falls_points_on_the_sheet_are_the_falls_pages_points_with_its_advice() {
     answers[0] = true;
     answers[1] = true;
     let check = FallsCheck {
+        id: Default::default(),
         date: d(3, 3),
         answers,
     };
@@ -826,6 +828,7 @@ fn falls_points_on_the_sheet_are_the_falls_pages_points_with_its_advice() {
     let mut answers = vec![false; 12];
     answers[4] = true;
     let check = FallsCheck {
+        id: Default::default(),
         date: d(3, 3),
         answers,
     };
