@@ -12,6 +12,7 @@ use everyday::domain::checklists::{
     ActionLogEntry, ChecklistCommand, Difficulty, FallsCheck, HazardRef, PhasedReturnWeek,
 };
 use everyday::domain::diary::{DiaryCommand, EntryDraft};
+use everyday::domain::goals::{GoalCommand, GoalDraft, TaskFrequency};
 use everyday::domain::ids::{ActionId, DifficultyId, EntryId, FallsCheckId};
 use everyday::domain::state::{AppData, Command};
 use everyday::domain::workplace::plan_weeks;
@@ -599,6 +600,61 @@ fn removing_a_falls_check_after_another_tab_saved_an_earlier_one() {
     checklist(&mut a, ChecklistCommand::RemoveFallsCheck(later.id)).unwrap();
     checklist(&mut a, ChecklistCommand::AddFallsCheck(later)).unwrap();
     assert_eq!(a, data);
+}
+
+#[test]
+fn taking_back_a_tick_after_another_tab_ticked_the_same_step_takes_this_tabs_tick() {
+    let mut data = AppData::default();
+    let goal_command = |data: &mut AppData, c: GoalCommand| data.apply(Command::Goal(c));
+    goal_command(
+        &mut data,
+        GoalCommand::Add {
+            draft: GoalDraft {
+                activity: "Walk to the shop".into(),
+                ..GoalDraft::default()
+            },
+            created: d(1),
+        },
+    )
+    .unwrap();
+    let goal = data.goals[0].id;
+    goal_command(
+        &mut data,
+        GoalCommand::AddTask {
+            goal,
+            title: "Walk to the corner".into(),
+            frequency: TaskFrequency::Daily,
+        },
+    )
+    .unwrap();
+    let task = data.goals[0].tasks[0].id;
+    let tick = |note: &str| GoalCommand::TickTask {
+        goal,
+        task,
+        date: d(3),
+        note: note.into(),
+    };
+    // This tab ticks the step by mistake; the other tab ticks it too, with a note, and saves.
+    goal_command(&mut data, tick("")).unwrap();
+    let mistake = data.goals[0].tasks[0].done[0].clone();
+    let mut other = data.clone();
+    goal_command(&mut other, tick("Went the long way")).unwrap();
+    // This tab's "take back" is applied again on top of the other tab's data.
+    goal_command(
+        &mut other,
+        GoalCommand::UndoTick {
+            goal,
+            task,
+            tick: mistake,
+        },
+    )
+    .unwrap();
+    let left: Vec<&str> = other.goals[0].tasks[0]
+        .done
+        .iter()
+        .map(|c| c.note.as_str())
+        .collect();
+    assert_eq!(left, ["Went the long way"]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -475,11 +475,12 @@ pub enum GoalCommand {
         date: NaiveDate,
         note: String,
     },
-    /// Take back the last tick on `date`, for a tap made by mistake.
+    /// Take back a tick made by mistake: the one shown (found by its value, the last one equal
+    /// to it, so another tab's tick on the same day is never taken instead).
     UndoTick {
         goal: GoalId,
         task: TaskId,
-        date: NaiveDate,
+        tick: TaskCompletion,
     },
     /// The level reached on `date`. Added to the history; nothing is overwritten.
     RecordProgress {
@@ -599,9 +600,9 @@ pub fn apply(data: &mut AppData, command: GoalCommand) -> Result<(), DomainError
             let at = task.done.partition_point(|c| c.date <= date);
             task.done.insert(at, TaskCompletion { date, note });
         }
-        GoalCommand::UndoTick { goal, task, date } => {
+        GoalCommand::UndoTick { goal, task, tick } => {
             let task = task_mut(data, goal, task)?;
-            let last = task.done.iter().rposition(|c| c.date == date);
+            let last = task.done.iter().rposition(|c| *c == tick);
             match last {
                 Some(i) => {
                     task.done.remove(i);
@@ -1352,6 +1353,7 @@ mod tests {
         tick(&mut data, goal, task, 3);
         tick(&mut data, goal, task, 3);
         assert_eq!(t(&data).done_today, 2);
+        let mistake = data.goals[0].tasks[0].done[1].clone();
         assert!(!t(&data).due);
         assert_eq!(t(&data).words(TaskFrequency::Daily), "Done 2 times today");
         assert!(task_day(&data.goals[0].tasks[0], day(4)).due);
@@ -1360,7 +1362,7 @@ mod tests {
             GoalCommand::UndoTick {
                 goal,
                 task,
-                date: day(3),
+                tick: mistake.clone(),
             },
         )
         .unwrap();
@@ -1370,7 +1372,10 @@ mod tests {
             GoalCommand::UndoTick {
                 goal,
                 task,
-                date: day(9)
+                tick: TaskCompletion {
+                    date: day(9),
+                    note: String::new(),
+                },
             }
         )
         .is_err());

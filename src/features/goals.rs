@@ -253,14 +253,17 @@ fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
         }));
     };
     let undo = move |_| {
-        let result = send(
-            state,
-            GoalCommand::UndoTick {
-                goal,
-                task,
-                date: clock::today(),
-            },
-        );
+        // The last tick today as this page shows it: taken back by its value, so a tick another
+        // tab made meanwhile is never taken instead.
+        let today = clock::today();
+        let shown = state.data.with_untracked(|d| {
+            let t = d.goals.iter().find(|g| g.id == goal)?.task(task)?;
+            t.done.iter().rev().find(|c| c.date == today).cloned()
+        });
+        let Some(tick) = shown else {
+            return message.set(Some("There is no tick today to take back.".into()));
+        };
+        let result = send(state, GoalCommand::UndoTick { goal, task, tick });
         message.set(Some(match result {
             Ok(()) => "The last tick is taken back.".into(),
             Err(e) => e,
