@@ -205,8 +205,25 @@ impl fmt::Write for Short {
 }
 
 /// The date in chrono's text for a date ("2026-11-24") or a date and time
-/// ("2026-11-24T09:30:00"); `None` for anything else (a time of day).
+/// ("2026-11-24T09:30:00"); `None` for anything else (a time of day). The four-digit form is
+/// read directly: this runs for every date on every load, and chrono's parser would be most of
+/// the cost.
 fn date_in(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if !b.contains(&b'-') {
+        // A time of day ("08:15:00").
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && (b.len() == 10 || b[10] == b'T') {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
     text.parse::<NaiveDate>()
         .ok()
         .or_else(|| text.parse::<NaiveDateTime>().ok().map(|t| t.date()))
@@ -448,6 +465,23 @@ mod tests {
         doc.at = None;
         doc.days.push(date(1899, 12, 31));
         assert!(check_dates(&doc).is_err());
+        // Read directly or through chrono, the same dates.
+        for text in [
+            "2026-11-24",
+            "2026-11-24T09:30:00",
+            "+262142-12-30",
+            "-0001-01-01",
+        ] {
+            assert_eq!(
+                date_in(text),
+                text.parse::<NaiveDate>()
+                    .ok()
+                    .or_else(|| text.parse::<NaiveDateTime>().ok().map(|t| t.date())),
+                "{text}"
+            );
+        }
+        assert_eq!(date_in("08:15:00"), None);
+        assert_eq!(date_in("2026-02-30"), None);
     }
 
     #[test]

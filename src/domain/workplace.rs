@@ -416,6 +416,17 @@ mod tests {
     }
 
     #[test]
+    fn weeks_past_the_window_or_the_calendar_are_refused_not_a_panic() {
+        let late = NaiveDate::from_ymd_opt(2200, 12, 20).unwrap();
+        assert_eq!(
+            plan_weeks(late, 4, 8, 24, 3).unwrap_err(),
+            "Please choose a first week that starts between 1 January 1900 and 31 December 2200."
+        );
+        assert!(plan_weeks(NaiveDate::MAX, 2, 8, 24, 3).is_err());
+        assert_eq!(plan_weeks(late, 1, 8, 24, 3).unwrap()[0].starts, late);
+    }
+
+    #[test]
     fn library_has_something_under_every_kind() {
         for k in ADVICE_KINDS {
             assert!(ADJUSTMENT_LIBRARY.iter().any(|(kind, _)| *kind == k));
