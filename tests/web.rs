@@ -433,7 +433,10 @@ mod plan_signing {
     use wasm_bindgen_test::*;
 
     fn plan() -> Plan {
-        let mut plan = Plan::new("p-web".into(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let mut plan = Plan::new(
+            "p-web".into(),
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        );
         plan.ot = "Sam Jones".into();
         plan.message = "See you soon.".into();
         plan
@@ -462,8 +465,9 @@ mod plan_signing {
         let changed = json.replacen("See you soon.", "See you soon!", 1);
         let signed = open_signed_plan(changed.as_bytes()).unwrap();
         assert!(!sign::verify_plan(&signed).await.unwrap());
-        // Even a change JSON does not care about (a space) breaks the signature.
-        let spaced = json.replacen("\"plan\":{", "\"plan\": {", 1);
+        // Even a change JSON does not care about (a space inside the plan) breaks it.
+        let spaced = json.replacen("\"v\":1,", "\"v\": 1,", 1);
+        assert_ne!(spaced, json);
         let signed = open_signed_plan(spaced.as_bytes()).unwrap();
         assert!(!sign::verify_plan(&signed).await.unwrap());
         // A damaged signature.
