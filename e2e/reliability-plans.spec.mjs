@@ -130,6 +130,28 @@ test('after the first plan pins its practice, a plan signed by another practice 
   expect(await stored(page)).toEqual(before);
   await page.goto('/goals');
   await expect(page.getByText('stop pacing', { exact: false })).toHaveCount(0);
+
+  // The practice shares its key: exported on the first PC, imported on the second (after a
+  // warning, as the second PC had a key of its own). Plans made there are then accepted.
+  const [download] = await Promise.all([
+    ot.waitForEvent('download'),
+    ot.getByRole('button', { name: "Export this practice's plan key" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('everyday-practice-key.json');
+  await other.getByLabel('Import a practice key').setInputFiles(await download.path());
+  await expect(other.getByRole('alert')).toContainText('already has a different practice key');
+  await other.getByRole('button', { name: "Replace this computer's key" }).click();
+  await expect(other.getByText('The practice key is imported', { exact: false })).toBeVisible();
+  await expect(other.locator('.plan-code')).toHaveText(first.code);
+  await expectAccessible(other, 'practice key imported');
+  await other.getByRole('button', { name: 'Make the link' }).click();
+  const box = other.getByRole('textbox', { name: 'The link' });
+  await expect(box).not.toHaveValue(second.link);
+  const shared = await box.inputValue();
+  await page.goto(shared);
+  await expect(page.getByText(`(code ${first.code})`, { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Add this plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Plan added' })).toBeVisible();
   await otherContext.close();
   await patientContext.close();
 });

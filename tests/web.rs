@@ -465,8 +465,9 @@ mod plan_signing {
         let changed = json.replacen("See you soon.", "See you soon!", 1);
         let signed = open_signed_plan(changed.as_bytes()).unwrap();
         assert!(!sign::verify_plan(&signed).await.unwrap());
-        // Even a change JSON does not care about (a space) breaks the signature.
-        let spaced = json.replacen("\"plan\":{", "\"plan\": {", 1);
+        // Even a change JSON does not care about (a space inside the plan) breaks it.
+        let spaced = json.replacen("\"v\":1,", "\"v\": 1,", 1);
+        assert_ne!(spaced, json);
         let signed = open_signed_plan(spaced.as_bytes()).unwrap();
         assert!(!sign::verify_plan(&signed).await.unwrap());
         // A damaged signature.

@@ -642,12 +642,11 @@ pub fn OtPlanPage() -> impl IntoView {
                 <input type="file" accept=".json,application/json" on:change=import_key/>
             </label>
             {move || replacing.get().map(|key| {
-                let key = std::cell::RefCell::new(Some(key));
                 view! {
                     <div class="card-nudge" role="alert">
                         <p>"This computer already has a different practice key. If you replace it, people who already have plans signed with the old key will not accept updates made here."</p>
                         <div class="button-row">
-                            <button type="button" class="button button-primary" on:click=move |_| { if let Some(k) = key.borrow_mut().take() { use_key(k) } }>"Replace this computer's key"</button>
+                            <button type="button" class="button button-primary" on:click=move |_| use_key(key.clone())>"Replace this computer's key"</button>
                             <button type="button" class="button" on:click=move |_| { replacing.set(None); key_message.set(Some("The key on this computer is unchanged.".into())); }>"Keep the current key"</button>
                         </div>
                     </div>
