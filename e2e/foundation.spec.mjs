@@ -140,15 +140,15 @@ test('corrupt storage is kept aside, the person is told, and can download it', a
   await expect(page.getByRole('heading', { name: 'Data kept aside' })).toHaveCount(0);
 });
 
-test('a newer-version document is moved aside, never deleted', async ({ page }) => {
+test('a newer-version document is left exactly as it is, never moved or deleted', async ({ page }) => {
+  // Issue 13: newer data is not damage. See e2e/reliability-storage.spec.mjs for the rest.
   await page.goto('/');
   await page.evaluate(() => localStorage.setItem('everyday/part/core', '{"format":"everyday-part","version":42,"data":{}}'));
   await page.reload();
-  await expect(page.getByText(/newer version of Everyday/)).toBeVisible();
-  const kept = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('everyday/quarantine/')).map((k) => localStorage.getItem(k)),
-  );
-  expect(kept).toEqual(['{"format":"everyday-part","version":42,"data":{}}']);
+  await expect(page.getByText(/updated to a newer version/).first()).toBeVisible();
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('everyday/')));
+  expect(stored).toEqual(['everyday/part/core']);
+  expect(await page.evaluate(() => localStorage.getItem('everyday/part/core'))).toBe('{"format":"everyday-part","version":42,"data":{}}');
 });
 
 test('a full storage quota shows a clear message and loses nothing already stored', async ({ page }) => {
