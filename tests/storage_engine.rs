@@ -331,6 +331,8 @@ fn stored_twice() -> (AppData, MemoryKv) {
     store.save(&data, at(3)).unwrap();
     data.diary.push(entry(3, at(4).date(), "Garden"));
     data.apply(Command::SetName("Second".into())).unwrap();
+    // As loading would leave it (the id counter above the id pushed by hand).
+    data.normalise();
     store.save(&data, at(4)).unwrap();
     (data, store.kv().clone())
 }
@@ -384,10 +386,12 @@ fn core_newer_and_months_older_loads_the_months_and_writes_nothing() {
     let core = format!("{PART_PREFIX}core");
     let newer = as_newer(&kv.get(&core).unwrap());
     kv.set(&core, &newer).unwrap();
-    let expect = AppData {
+    let mut expect = AppData {
         diary: data.diary.clone(),
         ..AppData::default()
     };
+    // Loading puts the id counter above the ids it found (in memory only: nothing is written).
+    expect.normalise();
     assert_read_only_and_untouched(kv, &expect);
 }
 
@@ -554,6 +558,7 @@ fn unreadable_data_that_cannot_be_set_aside_is_held_and_never_deleted_by_saves()
             .apply(Command::SetName(format!("Day {day}")))
             .unwrap();
         changed.diary.push(entry(200 + day, at(day).date(), "More"));
+        changed.normalise();
         store.save(&changed, at(day)).unwrap();
         let stored: Vec<String> = keys_with(store.kv(), QUARANTINE_PREFIX)
             .iter()
