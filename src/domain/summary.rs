@@ -16,9 +16,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::activity::{DayKind, LifeArea, PartOfDay};
-use super::checklists::{
-    AdviceKind, FallsCheck, HazardCheck, ItemStatus, Owner, PhasedReturnWeek, Room, WorkplaceItem,
-};
+use super::checklists::{FallsCheck, HazardCheck, PhasedReturnWeek, WorkplaceItem};
 use super::dates::{add_days, iso_date, long_date, short_date};
 use super::envelope::{DecodeError, Envelope};
 use super::goals::{self, latest_level, GoalStatus, ProgressRecord};

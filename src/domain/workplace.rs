@@ -29,6 +29,14 @@ pub const OWNERS: [Owner; 3] = [Owner::Me, Owner::Employer, Owner::Ot];
 
 impl AdviceKind {
     /// As on the fit note.
+    /// The OT's shorter wording, used on the summary sheet.
+    pub fn label_for_ot(self) -> &'static str {
+        match self {
+            AdviceKind::PhasedReturn => "Phased return",
+            other => other.label(),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AdviceKind::PhasedReturn => "Phased return to work",
@@ -107,6 +115,15 @@ impl Owner {
     }
 
     /// The same for someone else reading the plan (the employer).
+    /// Who acts, as the OT's summary sheet says it (the person is "me" only on their own pages).
+    pub fn label_for_ot(self) -> &'static str {
+        match self {
+            Owner::Me => "Me",
+            Owner::Employer => "Employer",
+            Owner::Ot => "OT",
+        }
+    }
+
     pub fn label_for_employer(self) -> &'static str {
         match self {
             Owner::Me => "The employee",

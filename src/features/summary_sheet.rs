@@ -11,9 +11,9 @@ use crate::domain::dates::{long_date, short_date};
 use crate::domain::goals::{level_name, level_number, GoalStatus};
 use crate::domain::measures::{kind_label, kind_plural, work_ability_words, OUTCOME_KINDS};
 use crate::domain::summary::{
-    advice_label, area_shares, change_words, falls_words, minutes_words, owner_label, period_words,
-    phased_return_words, room_label, score_words, status_counts, status_label, t_words, DiaryPart,
-    GoalsPart, HomePart, MeasureLine, OutcomesPart, RatingsPart, Summary, WorkplacePart,
+    area_shares, change_words, falls_words, minutes_words, period_words, phased_return_words,
+    score_words, status_counts, t_words, DiaryPart, GoalsPart, HomePart, MeasureLine, OutcomesPart,
+    RatingsPart, Summary, WorkplacePart,
 };
 
 const LEFT_OUT: &str = r#"<p class="left-out">Left out of this summary.</p>"#;
@@ -418,16 +418,16 @@ fn workplace_html(h: &mut String, w: &WorkplacePart, to: chrono::NaiveDate) {
             &["Kind", "Adjustment", "Where it is", "Who", "Review"],
         );
         for i in &w.items {
-            let mut status = status_label(i.status).to_string();
+            let mut status = i.status.label().to_string();
             if !i.reason.is_empty() {
                 let _ = write!(status, ": {}", esc(&i.reason));
             }
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{status}</td><td>{}</td><td>{}</td></tr>",
-                advice_label(i.kind),
+                i.kind.label_for_ot(),
                 esc(&i.text),
-                owner_label(i.owner),
+                i.owner.label_for_ot(),
                 i.review.map(short_date).unwrap_or_default()
             );
         }
@@ -470,7 +470,7 @@ fn home_html(h: &mut String, x: &HomePart, from: chrono::NaiveDate) {
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{done}</td></tr>",
-                room_label(z.room),
+                z.room.label(),
                 esc(&z.hazard),
                 esc(&z.fix)
             );

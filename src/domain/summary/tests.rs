@@ -4,7 +4,8 @@
 use super::*;
 use crate::domain::activity::{DayMark, DiaryEntry, EntryRatings};
 use crate::domain::checklists::{
-    ActionLogEntry, FallsCheck, HazardCheck, PhasedReturnWeek, WorkplaceItem,
+    ActionLogEntry, AdviceKind, FallsCheck, HazardCheck, ItemStatus, Owner, PhasedReturnWeek, Room,
+    WorkplaceItem,
 };
 use crate::domain::goals::{Goal, GoalDraft, GoalTask, ProgressRecord, TaskCompletion};
 use crate::domain::ids::{EntryId, GoalId, HazardId, OutcomeId, TaskId, WorkplaceItemId};

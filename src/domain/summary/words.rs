@@ -60,64 +60,13 @@ pub fn area_shares(part: &DiaryPart) -> Vec<u32> {
         .collect()
 }
 
-pub fn advice_label(kind: AdviceKind) -> &'static str {
-    match kind {
-        AdviceKind::PhasedReturn => "Phased return",
-        AdviceKind::AlteredHours => "Altered hours",
-        AdviceKind::AmendedDuties => "Amended duties",
-        AdviceKind::WorkplaceAdaptations => "Workplace adaptations",
-        AdviceKind::WorkplaceAssessment => "Workplace assessment",
-    }
-}
-
-/// Workplace item statuses, in the order they are counted.
-pub const STATUSES: [ItemStatus; 6] = [
-    ItemStatus::Suggested,
-    ItemStatus::AskedFor,
-    ItemStatus::Agreed,
-    ItemStatus::InPlace,
-    ItemStatus::NotPossible,
-    ItemStatus::DidNotHelp,
-];
-
-pub fn status_label(status: ItemStatus) -> &'static str {
-    match status {
-        ItemStatus::Suggested => "Suggested",
-        ItemStatus::AskedFor => "Asked for",
-        ItemStatus::Agreed => "Agreed",
-        ItemStatus::InPlace => "In place",
-        ItemStatus::NotPossible => "Not possible",
-        ItemStatus::DidNotHelp => "Did not help",
-    }
-}
-
-pub fn owner_label(owner: Owner) -> &'static str {
-    match owner {
-        Owner::Me => "Me",
-        Owner::Employer => "Employer",
-        Owner::Ot => "OT",
-    }
-}
-
-pub fn room_label(room: Room) -> &'static str {
-    match room {
-        Room::Entrance => "Entrance",
-        Room::HallAndStairs => "Hall and stairs",
-        Room::LivingRoom => "Living room",
-        Room::Kitchen => "Kitchen",
-        Room::Bedroom => "Bedroom",
-        Room::Bathroom => "Bathroom",
-        Room::GardenAndOutside => "Garden and outside",
-    }
-}
-
 /// "3 agreed, 2 in place, 1 not possible": the statuses that have items.
 pub fn status_counts(items: &[WorkplaceItem]) -> String {
-    let parts: Vec<String> = STATUSES
+    let parts: Vec<String> = crate::domain::workplace::STATUSES
         .iter()
         .filter_map(|&s| {
             let n = items.iter().filter(|i| i.status == s).count();
-            (n > 0).then(|| format!("{n} {}", status_label(s).to_lowercase()))
+            (n > 0).then(|| format!("{n} {}", s.label().to_lowercase()))
         })
         .collect();
     parts.join(", ")
