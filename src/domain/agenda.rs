@@ -200,6 +200,9 @@ pub struct Agenda {
     pub quiet: Vec<AgendaItem>,
     /// Done today (steps ticked, measures done).
     pub done: Vec<AgendaItem>,
+    /// The goal steps to show on Today (due or done today, in the Goals page's order), less
+    /// any put off or dismissed; on a marked day they are among the things that can wait.
+    pub steps: Vec<(GoalId, TaskId)>,
     /// Put off until a later day, or dismissed.
     pub hidden: usize,
     /// Why today is quiet, if it is.
@@ -392,7 +395,8 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
     }
 
     // Goal steps, by the Goals page's own rules.
-    for (gid, tid) in tasks_for_day(&data.goals, today) {
+    let day_steps = tasks_for_day(&data.goals, today);
+    for &(gid, tid) in &day_steps {
         let Some(goal) = data.goals.iter().find(|g| g.id == gid) else {
             continue;
         };
@@ -592,6 +596,18 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
             && !c.put_off.iter().any(|p| p.key == i.key && p.until > today)
     });
     let hidden = before - all.len();
+    let shown = |i: &&AgendaItem| {
+        !c.dismissed.contains(&i.key)
+            && !c.put_off.iter().any(|p| p.key == i.key && p.until > today)
+    };
+    let mut steps: Vec<(GoalId, TaskId)> = Vec::new();
+    for i in all.iter().chain(done.iter().filter(shown)) {
+        if let Some(s) = i.step {
+            steps.push(s);
+        }
+    }
+    // Back to the Goals page's order (due and done ones were collected apart).
+    steps.sort_by_key(|s| day_steps.iter().position(|o| o == s));
 
     // The review first (it is shown only in the week before it), then today's (anything
     // overdue counts as today), then what is coming soon; the same day by kind; stable.
@@ -618,6 +634,7 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
         due,
         quiet,
         done,
+        steps,
         hidden,
         marked,
     }

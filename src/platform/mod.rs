@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod files;
+pub mod notify;
 pub mod persist;
 pub mod share;
 pub mod share_files;
