@@ -572,3 +572,37 @@ fn writes_sample_calendar_files_for_the_independent_check() {
     )
     .unwrap();
 }
+
+#[test]
+fn since_the_last_review_needs_no_typed_date_once_a_plans_review_has_passed() {
+    use crate::domain::summary::{choose_period, PeriodChoice};
+    let data = with_plan(plan(), d(2026, 3, 2));
+    // Before: the person had to type the date of their last review.
+    assert_eq!(
+        choose_period(PeriodChoice::SinceReview, &data, d(2026, 4, 8), "", ""),
+        Ok((d(2026, 3, 30), d(2026, 4, 8)))
+    );
+}
+
+#[test]
+fn steps_keep_the_goal_pages_order_and_hide_when_put_off() {
+    let today = d(2026, 3, 2);
+    let mut data = with_plan(plan(), today);
+    // The daily step ticked today: still shown (as done), in its place before the weekly one.
+    data.goals[0].tasks[0].done.push(TaskCompletion {
+        date: today,
+        note: String::new(),
+    });
+    let a = agenda(&data, at(today));
+    assert_eq!(
+        a.steps,
+        vec![(GoalId(0), TaskId(1)), (GoalId(0), TaskId(2))]
+    );
+    assert_eq!(keys(&a.done), vec!["step:0:1:2026-03-02"]);
+    data.apply(Command::Agenda(AgendaCommand::PutOff {
+        key: "step:0:2:w2026-03-02".into(),
+        until: d(2026, 3, 3),
+    }))
+    .unwrap();
+    assert_eq!(agenda(&data, at(today)).steps, vec![(GoalId(0), TaskId(1))]);
+}
