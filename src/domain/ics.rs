@@ -12,7 +12,7 @@
 //! instead of adding copies; `SEQUENCE` grows with the time the file was made, for calendars
 //! that want a higher sequence before they take an update.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// The longest a content line may be, in octets, not counting the CRLF (RFC 5545 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
@@ -140,16 +140,24 @@ pub fn uid(key: &str) -> String {
     format!("{clean}@everyday.invalid")
 }
 
+// Written by hand rather than with chrono's strftime, which would add its formatter to the
+// download (see `domain::dates`).
 fn ics_date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 fn floating(at: NaiveDateTime) -> String {
-    at.format("%Y%m%dT%H%M%S").to_string()
+    format!(
+        "{}T{:02}{:02}{:02}",
+        ics_date(at.date()),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 fn utc_stamp(at: NaiveDateTime) -> String {
-    at.format("%Y%m%dT%H%M%SZ").to_string()
+    format!("{}Z", floating(at))
 }
 
 /// An alarm `minutes` before the start as a duration: `-PT15M`, `-P2DT15H`, `PT0S`.

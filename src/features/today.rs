@@ -3,7 +3,7 @@
 //! confidence check-in, and reminders: the calendar file, a daily diary reminder time and
 //! notifications while the app is open. Every rule is in `domain::agenda`.
 
-use chrono::{Duration, NaiveTime};
+use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,6 +16,7 @@ use crate::domain::agenda::{
     agenda, reminder_events, AgendaCommand, AgendaItem, AgendaKind, AgendaLink, CALENDAR_FILE,
 };
 use crate::domain::dates::{iso_date, long_date, weekday_date};
+use crate::domain::diary::{form_time, time_text};
 use crate::domain::ics::write_calendar;
 use crate::domain::measures::form_date;
 use crate::domain::plan::PlanMeasure;
@@ -474,7 +475,7 @@ fn Reminders() -> impl IntoView {
         d.settings
             .agenda
             .diary_reminder
-            .map(|t| t.format("%H:%M").to_string())
+            .map(time_text)
             .unwrap_or_default()
     }));
     let time_message = RwSignal::new(None::<String>);
@@ -484,7 +485,7 @@ fn Reminders() -> impl IntoView {
         let chosen = if text.trim().is_empty() {
             None
         } else {
-            match NaiveTime::parse_from_str(text.trim(), "%H:%M") {
+            match form_time(&text) {
                 Ok(t) => Some(t),
                 Err(_) => return time_message.set(Some(
                     "Please enter a time such as 20:00, or leave it empty for no diary reminder."
@@ -497,7 +498,7 @@ fn Reminders() -> impl IntoView {
                 Ok(()) => match chosen {
                     Some(t) => format!(
                         "Saved: a diary reminder every day at {}. Add your reminders to your calendar again to include it.",
-                        t.format("%H:%M")
+                        time_text(t)
                     ),
                     None => "Saved: no diary reminder.".into(),
                 },
