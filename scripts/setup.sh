@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs (only when missing or at the wrong version) everything needed to build, test and
 # serve Everyday. Idempotent and fast when everything is in place; prints one line per step.
-# Needs: rustup + cargo, Node 20 + npm, apt (as root) on Debian 12. Downloads only from
-# crates.io, npm, Debian and the rustup server (never GitHub).
+# Needs: rustup + cargo, Node 20 + npm, Python 3 and apt (as root) on Debian 12. Downloads only
+# from crates.io, npm, PyPI, Debian and the rustup server (never GitHub).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,6 +10,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
+# Python's icalendar: the independent parser scripts/check-ics.py reads the app's .ics with.
+ICALENDAR_VERSION="6.3.2"
 
 ok() { echo "ok: $*"; }
 installing() { echo "installing: $*"; }
@@ -112,4 +114,23 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] \
   npm ci --no-audit --no-fund
 else
   ok "node modules"
+fi
+
+# --- Python's icalendar (test only: scripts/check-ics.py), in a venv under .tools/ ------------
+PYENV=".tools/pyenv"
+if [ -x "${PYENV}/bin/python" ] \
+  && [ "$("${PYENV}/bin/python" -c 'import icalendar; print(icalendar.__version__)' 2>/dev/null)" = "${ICALENDAR_VERSION}" ]; then
+  ok "python icalendar ${ICALENDAR_VERSION} (${PYENV})"
+else
+  installing "python icalendar ${ICALENDAR_VERSION} into ${PYENV} (PyPI)"
+  command -v python3 >/dev/null || die "python3 not found"
+  if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    ${SUDO} env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    ${SUDO} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+  fi
+  rm -rf "${PYENV}"
+  python3 -m venv "${PYENV}"
+  "${PYENV}/bin/pip" install --quiet --disable-pip-version-check "icalendar==${ICALENDAR_VERSION}"
 fi

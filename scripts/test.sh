@@ -11,7 +11,7 @@ step=0
 banner() {
   step=$((step + 1))
   echo
-  echo "=== [${step}/11] $* ==="
+  echo "=== [${step}/13] $* ==="
 }
 trap 'status=$?; if [ "${status}" -ne 0 ]; then echo; echo "FAILED at step ${step} (exit ${status})" >&2; fi' EXIT
 
@@ -28,7 +28,11 @@ banner "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warning
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 banner "cargo test (native)"
+rm -rf target/ics-samples
 cargo test
+
+banner "calendar files: the .ics written by the native tests, read by Python's icalendar"
+.tools/pyenv/bin/python scripts/check-ics.py target/ics-samples
 
 banner "browser tests: cargo test --release --target wasm32-unknown-unknown --test web (headless Chromium)"
 # wasm-bindgen-test-runner (the runner in .cargo/config.toml) drives Chromium through
@@ -60,4 +64,4 @@ bash scripts/lighthouse.sh / /employer
 
 trap - EXIT
 echo
-echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), release build, end-to-end, benchmarks, size report, Lighthouse."
+echo "All ${step} steps passed in $(( $(date +%s) - started ))s: fmt, clippy (native + wasm32), cargo test (native + browser), calendar files, release build, end-to-end, benchmarks, size report, Lighthouse."

@@ -2,6 +2,7 @@
 //! everything in this module builds and is tested natively with `cargo test`.
 
 pub mod activity;
+pub mod agenda;
 pub mod backup;
 pub mod checklists;
 pub mod dates;
@@ -9,6 +10,7 @@ pub mod diary;
 pub mod envelope;
 pub mod goals;
 pub mod home_safety;
+pub mod ics;
 pub mod ids;
 pub mod measures;
 pub mod outcomes;

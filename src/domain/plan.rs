@@ -105,14 +105,17 @@ pub enum PlanMeasure {
     WorkAbility,
     /// GP appointments, days off sick and fit notes.
     Events,
+    /// The falls self-check (for the older adults' group; usually every 3 months).
+    Falls,
 }
 
 impl PlanMeasure {
-    pub const ALL: [PlanMeasure; 4] = [
+    pub const ALL: [PlanMeasure; 5] = [
         PlanMeasure::Confidence,
         PlanMeasure::SelfEfficacy,
         PlanMeasure::WorkAbility,
         PlanMeasure::Events,
+        PlanMeasure::Falls,
     ];
 
     pub fn label(self) -> &'static str {
@@ -121,6 +124,7 @@ impl PlanMeasure {
             PlanMeasure::SelfEfficacy => "The six-question confidence questionnaire",
             PlanMeasure::WorkAbility => "The work ability score",
             PlanMeasure::Events => "GP appointments, days off sick and fit notes",
+            PlanMeasure::Falls => "The falls self-check",
         }
     }
 
@@ -130,6 +134,7 @@ impl PlanMeasure {
             PlanMeasure::SelfEfficacy => "self_efficacy",
             PlanMeasure::WorkAbility => "work_ability",
             PlanMeasure::Events => "events",
+            PlanMeasure::Falls => "falls",
         }
     }
 }
@@ -143,12 +148,18 @@ pub enum MeasureWhen {
     Weekly,
     /// Once before the next review.
     BeforeReview,
+    /// At the start, then every 4 weeks.
+    EveryFourWeeks,
+    /// At the start, then every 3 months.
+    EveryThreeMonths,
 }
 
 impl MeasureWhen {
-    pub const ALL: [MeasureWhen; 3] = [
+    pub const ALL: [MeasureWhen; 5] = [
         MeasureWhen::Daily,
         MeasureWhen::Weekly,
+        MeasureWhen::EveryFourWeeks,
+        MeasureWhen::EveryThreeMonths,
         MeasureWhen::BeforeReview,
     ];
 
@@ -157,6 +168,8 @@ impl MeasureWhen {
             MeasureWhen::Daily => "every day",
             MeasureWhen::Weekly => "once a week",
             MeasureWhen::BeforeReview => "once before the next review",
+            MeasureWhen::EveryFourWeeks => "now, then every 4 weeks",
+            MeasureWhen::EveryThreeMonths => "now, then every 3 months",
         }
     }
 
@@ -165,6 +178,8 @@ impl MeasureWhen {
             MeasureWhen::Daily => "daily",
             MeasureWhen::Weekly => "weekly",
             MeasureWhen::BeforeReview => "review",
+            MeasureWhen::EveryFourWeeks => "4weeks",
+            MeasureWhen::EveryThreeMonths => "3months",
         }
     }
 }

@@ -47,6 +47,12 @@ pub struct Settings {
     /// "What I want to talk about", kept for the next summary.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub talk_about: String,
+    /// Today's agenda: items put off or dismissed, and the diary reminder time (additive).
+    #[serde(
+        default,
+        skip_serializing_if = "super::agenda::AgendaChoices::is_default"
+    )]
+    pub agenda: super::agenda::AgendaChoices,
 }
 
 /// Pacing support: a daily budget in minutes for an area of life (or all activity except

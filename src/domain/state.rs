@@ -81,6 +81,8 @@ pub enum Command {
         plan: Box<super::plan::signing::VerifiedPlan>,
         today: NaiveDate,
     },
+    /// Today's agenda: put off, dismiss, restore an item (by its key); the diary reminder.
+    Agenda(super::agenda::AgendaCommand),
 }
 
 /// Why a command or a value was refused, in words a person can act on.
@@ -327,6 +329,7 @@ impl AppData {
                 super::plan::import(&mut next, *plan, today)?;
                 *self = next;
             }
+            Command::Agenda(command) => super::agenda::apply(self, command)?,
         }
         Ok(())
     }
@@ -389,6 +392,7 @@ impl AppData {
         super::checklists::validate(self)?;
         super::diary::validate(self)?;
         super::plan::validate(self)?;
+        super::agenda::validate(self)?;
         Ok(())
     }
 

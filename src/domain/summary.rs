@@ -50,10 +50,11 @@ pub enum PeriodChoice {
     Dates,
 }
 
-/// The date "since the last review" starts from: the last review the person entered, else the
-/// day they started seeing their OT.
-pub fn review_start(data: &AppData) -> Option<NaiveDate> {
-    data.settings.last_review.or(data.settings.ot_start)
+/// The date "since the last review" starts from: the last review before today (the one the
+/// person entered, or a review date their OT's plans carry), else the day they started seeing
+/// their OT.
+pub fn review_start(data: &AppData, today: NaiveDate) -> Option<NaiveDate> {
+    super::agenda::last_review(data, today).or(data.settings.ot_start)
 }
 
 /// The first and last day (both included) of the chosen period, or what to fix, in words.
@@ -66,7 +67,7 @@ pub fn choose_period(
 ) -> Result<(NaiveDate, NaiveDate), String> {
     match choice {
         PeriodChoice::LastFourWeeks => Ok((add_days(today, -27), today)),
-        PeriodChoice::SinceReview => match review_start(data) {
+        PeriodChoice::SinceReview => match review_start(data, today) {
             Some(start) if start <= today => Ok((start, today)),
             Some(_) => Err("The date of your last review is after today. Please check it.".into()),
             None => Err(

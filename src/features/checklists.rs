@@ -22,6 +22,7 @@ use crate::domain::home_safety::{room_counts, ROOMS};
 use crate::domain::state::Command;
 use crate::domain::workplace::{plan_summary, position_words, return_position};
 use crate::platform::clock;
+use crate::platform::focus::focus_later;
 use crate::state::{use_app_state, AppState};
 
 /// Apply a checklist command; the plain-English reason when it is refused.
@@ -29,20 +30,6 @@ fn send(state: AppState, command: ChecklistCommand) -> Result<(), String> {
     state
         .dispatch(Command::Checklist(command))
         .map_err(|e| e.to_string())
-}
-
-/// Put the focus on the first element matching `selector`, once it has been drawn.
-fn focus_later(selector: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// A date field's text as an optional date: empty is None; anything else must be a real date.

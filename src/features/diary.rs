@@ -30,6 +30,7 @@ use crate::domain::ids::EntryId;
 use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
+use crate::platform::focus::focus_later;
 use crate::state::{use_app_state, AppState};
 use form::EntryForm;
 
@@ -37,21 +38,6 @@ fn send(state: AppState, command: DiaryCommand) -> Result<(), String> {
     state
         .dispatch(Command::Diary(command))
         .map_err(|e| e.to_string())
-}
-
-/// Put the focus on the first element matching `selector`, once it has been drawn.
-fn focus_later(selector: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            el.scroll_into_view();
-            let _ = el.focus();
-        }
-    });
 }
 
 /// A date from the address (`?day=2026-11-24`), today when missing, never after today.

@@ -19,12 +19,13 @@ use crate::components::field::{FormMessage, TextField};
 use crate::components::html::esc;
 use crate::domain::dates::short_date;
 use crate::domain::goals::{
-    level_name, level_number, review, score_text, summarise, task_day, tasks_for_day, Goal,
-    GoalCommand, GoalStatus, NotScored, TaskFrequency,
+    level_name, level_number, review, score_text, summarise, task_day, Goal, GoalCommand,
+    GoalStatus, NotScored, TaskFrequency,
 };
 use crate::domain::ids::{GoalId, TaskId};
 use crate::domain::state::Command;
 use crate::platform::clock;
+use crate::platform::focus::focus_later;
 use crate::state::{use_app_state, AppState};
 
 /// Apply a goal command; the plain-English reason when it is refused.
@@ -32,21 +33,6 @@ fn send(state: AppState, command: GoalCommand) -> Result<(), String> {
     state
         .dispatch(Command::Goal(command))
         .map_err(|e| e.to_string())
-}
-
-/// Move focus to an element (by CSS selector) after the page has been redrawn, so keyboard and
-/// screen reader users are not left on something that has gone.
-fn focus_later(selector: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]
@@ -164,9 +150,13 @@ fn goals_html(goals: &[Goal], today: NaiveDate) -> String {
 
 /// The steps due today across all goals being worked on (for the Today page).
 #[component]
-pub fn TasksToday() -> impl IntoView {
-    let state = use_app_state();
-    let due = Memo::new(move |_| state.data.with(|d| tasks_for_day(&d.goals, clock::today())));
+pub fn TasksToday(
+    /// The steps to show (due or done today), in order: from Today's agenda, which takes them
+    /// from `domain::goals::tasks_for_day`.
+    #[prop(into)]
+    steps: Signal<Vec<(GoalId, TaskId)>>,
+) -> impl IntoView {
+    let due = Memo::new(move |_| steps.get());
     view! {
         <section class="card" aria-labelledby="tasks-heading">
             <h2 id="tasks-heading">"Tasks for today"</h2>

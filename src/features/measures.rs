@@ -7,7 +7,6 @@ use std::fmt::Write;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::app::{paths, PageHeading};
 use crate::components::date_field::DateField;
@@ -24,6 +23,7 @@ use crate::domain::ratings::{SelfEfficacyResponse, WorkAbilityScore};
 use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
+use crate::platform::focus::focus_later;
 use crate::state::use_app_state;
 
 /// Radio group names for the six questions.
@@ -31,20 +31,6 @@ const ITEM_NAMES: [&str; 6] = ["se1", "se2", "se3", "se4", "se5", "se6"];
 
 fn back_link() -> impl IntoView {
     view! { <p><A href=paths::PROGRESS>"Back to Progress"</A></p> }
-}
-
-/// Put the focus on the first element matching `selector`, once it has been drawn.
-fn focus_first(selector: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]
@@ -347,7 +333,7 @@ fn EventList() -> impl IntoView {
     let done = Callback::new(move |text: String| {
         editing.set(None);
         message.set(Some(text));
-        focus_first("#events-heading");
+        focus_later("#events-heading");
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = clicked_button(&ev) else {
@@ -365,7 +351,7 @@ fn EventList() -> impl IntoView {
         if let Some(e) = find("data-change") {
             message.set(None);
             editing.set(Some(e));
-            focus_first(".event-edit input:checked");
+            focus_later(".event-edit input:checked");
         } else if let Some(e) = find("data-remove") {
             let restore = Command::Measure(MeasureCommand::RestoreEvent(e.clone()));
             let remove = Command::Measure(MeasureCommand::RemoveEvent(e.id));

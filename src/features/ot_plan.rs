@@ -228,7 +228,7 @@ pub fn OtPlanPage() -> impl IntoView {
     // Pacing and measures.
     let pacing = RwSignal::new("same".to_string());
     let pacing_minutes = RwSignal::new(String::new());
-    let measure_sel: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let measure_sel: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let load = move |p: Plan, keep_identity: bool| {
         let mut p = p;
         pacing.set(match &p.pacing {
@@ -735,6 +735,7 @@ pub fn OtPlanPage() -> impl IntoView {
             <Select id="plan-m-self-efficacy" label=PlanMeasure::SelfEfficacy.label() value=measure_sel[1] options=when_options()/>
             <Select id="plan-m-work-ability" label=PlanMeasure::WorkAbility.label() value=measure_sel[2] options=when_options()/>
             <Select id="plan-m-events" label=PlanMeasure::Events.label() value=measure_sel[3] options=when_options()/>
+            <Select id="plan-m-falls" label=PlanMeasure::Falls.label() value=measure_sel[4] options=when_options()/>
         </section>
         <form class="card" on:submit=make>
             <h2>"Hand it over"</h2>

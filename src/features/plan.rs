@@ -266,6 +266,8 @@ pub fn PlanPage() -> impl IntoView {
         .into_any(),
         Shown::Done(message) => view! {
             <div class="card" role="status"><h2>"Plan added"</h2><p>{message}</p>
+                <p>"Your phone's calendar can remind you of your review and what your OT asked for, even when Everyday is closed."</p>
+                <crate::features::today::CalendarButtons/>
                 <p><A href=paths::GOALS>"See your goals"</A></p>
                 <p><A href=paths::CHECKLISTS>"See your checklists"</A></p>
             </div>

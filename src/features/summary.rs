@@ -71,7 +71,9 @@ fn set_print_footer(text: Option<String>) {
 pub fn SummaryPage() -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
-    let has_review = state.data.with_untracked(|d| review_start(d).is_some());
+    let has_review = state
+        .data
+        .with_untracked(|d| review_start(d, today).is_some());
     let choice = RwSignal::new(Some(if has_review { 0i8 } else { 1 }));
     let from_text = RwSignal::new(iso_date(today - chrono::Duration::days(27)));
     let to_text = RwSignal::new(iso_date(today));
@@ -226,7 +228,7 @@ pub fn SummaryPage() -> impl IntoView {
     };
 
     let review_hint = move || {
-        state.data.with(|d| match (d.settings.last_review, d.settings.ot_start) {
+        state.data.with(|d| match (crate::domain::agenda::last_review(d, clock::today()), d.settings.ot_start) {
             (Some(r), _) => format!("From your last review on {} to today.", long_date(r)),
             (None, Some(s)) => format!(
                 "From when you started seeing your OT, {}, to today. You can enter the date of your last review below.",

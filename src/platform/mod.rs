@@ -3,6 +3,8 @@
 
 pub mod clock;
 pub mod files;
+pub mod focus;
+pub mod notify;
 pub mod persist;
 pub mod share;
 pub mod share_files;
