@@ -187,7 +187,7 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
   const diary = sheet.getByRole('region', { name: 'Activity diary', exact: true });
   await expect(diary).toContainText('108 entries on 27 of the 28 days. Days marked unwell: 2');
   await expect(sheet.getByRole('region', { name: 'Workplace plan and phased return', exact: true })).toContainText('Week 4 of 4 (20 hours over 5 days); 2 weeks of 4 marked done.');
-  await expect(sheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Falls self-check on 3 March 2026: 4 of 6 points.');
+  await expect(sheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Falls self-check on 3 March 2026: 5 of 14 points. With 4 or more points, the check advised talking to the GP or OT about falls.');
 
   // Usable at 320px wide and with text at 200%: the page itself never scrolls sideways (wide
   // tables scroll inside their own focusable regions).
