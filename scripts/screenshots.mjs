@@ -33,6 +33,8 @@ try {
       await page.waitForTimeout(300);
       const name = `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'today'}-${label}.png`;
       await page.screenshot({ path: path.join(out, name), fullPage: true });
+      // The first screenful too, at full size: a tall page is unreadable once scaled down.
+      await page.screenshot({ path: path.join(out, name.replace(/\.png$/, '-screen.png')) });
       console.log(path.join(out, name));
     }
     await context.close();
