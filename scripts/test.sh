@@ -11,7 +11,7 @@ step=0
 banner() {
   step=$((step + 1))
   echo
-  echo "=== [${step}/13] $* ==="
+  echo "=== [${step}/12] $* ==="
 }
 trap 'status=$?; if [ "${status}" -ne 0 ]; then echo; echo "FAILED at step ${step} (exit ${status})" >&2; fi' EXIT
 
