@@ -7,4 +7,5 @@ pub mod html;
 pub mod level_chart;
 pub mod line_chart;
 pub mod notices;
+pub mod page;
 pub mod rating_scale;

@@ -1,0 +1,42 @@
+//! Every path in the app, in one place.
+
+pub const TODAY: &str = "/";
+pub const GOALS: &str = "/goals";
+pub const DIARY: &str = "/diary";
+pub const DIARY_WEEK: &str = "/diary/week";
+pub const DIARY_INSIGHTS: &str = "/diary/insights";
+pub const DIARY_PACING: &str = "/diary/pacing";
+pub const CHECKLISTS: &str = "/checklists";
+pub const PROGRESS: &str = "/progress";
+pub const PROGRESS_QUESTIONNAIRE: &str = "/progress/questionnaire";
+pub const PROGRESS_WORK_ABILITY: &str = "/progress/work-ability";
+pub const PROGRESS_EVENTS: &str = "/progress/appointments";
+pub const SETTINGS: &str = "/settings";
+pub const OT: &str = "/ot";
+pub const EMPLOYER: &str = "/employer";
+pub const PLAN: &str = "/plan";
+pub const OT_PLAN: &str = "/ot/plan";
+pub const GOAL_NEW: &str = "/goals/new";
+pub const WORKPLACE: &str = "/checklists/work";
+pub const PHASED_RETURN: &str = "/checklists/work/return";
+pub const WELLNESS: &str = "/checklists/work/wellness";
+pub const SHARE: &str = "/checklists/work/share";
+pub const HOME_SAFETY: &str = "/checklists/home";
+pub const FALLS: &str = "/checklists/home/falls";
+
+/// A room of the home-safety checklist.
+pub fn room(room: crate::domain::checklists::Room) -> String {
+    format!("/checklists/home/room/{}", room.code())
+}
+pub const SUMMARY: &str = "/summary";
+pub const OT_SUMMARIES: &str = "/ot/summaries";
+
+/// A goal's own page.
+pub fn goal(id: crate::domain::ids::GoalId) -> String {
+    format!("/goals/{}", id.0)
+}
+
+/// The builder, to change a goal.
+pub fn goal_change(id: crate::domain::ids::GoalId) -> String {
+    format!("/goals/{}/change", id.0)
+}
