@@ -3,7 +3,6 @@
 //! confidence check-in, and reminders: the calendar file, a daily diary reminder time and
 //! notifications while the app is open. Every rule is in `domain::agenda`.
 
-use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -296,7 +295,8 @@ fn AgendaRow(item: AgendaItem, outcome: RwSignal<Option<Done>>) -> impl IntoView
     let put_off = {
         let (key, title) = (key.clone(), title.clone());
         move |_| {
-            let until = clock::today() + Duration::days(1);
+            // Back tomorrow: checked date arithmetic, like every date rule in the domain.
+            let until = crate::domain::dates::add_days(clock::today(), 1);
             let result = state.dispatch(Command::Agenda(AgendaCommand::PutOff {
                 key: key.clone(),
                 until,
