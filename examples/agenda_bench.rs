@@ -7,8 +7,9 @@
 //! A plain `Instant` loop, like the other benchmarks; it prints figures and asserts nothing
 //! about time, so it can never fail on a slow machine.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveTime};
 use everyday::domain::agenda::{agenda, reminder_events};
@@ -53,9 +54,10 @@ fn main() {
         a.steps.len()
     );
 
-    let mean = time("the agenda (budget well under 1,000 µs)", || {
+    let mean = time_it("the agenda (budget well under 1,000 µs)", || {
         black_box(agenda(&data, black_box(now)))
-    });
+    })
+    .mean;
     println!(
         "agenda: mean {mean:.1} µs against the 1,000 µs budget ({:.1}% of it): {}",
         mean / BUDGET_US * 100.0,
@@ -66,7 +68,7 @@ fn main() {
         }
     );
     let text = write_calendar(&reminder_events(&data, end), now);
-    time("the reminder events + the .ics file", || {
+    time_it("the reminder events + the .ics file", || {
         black_box(write_calendar(&reminder_events(&data, black_box(end)), now))
     });
     println!(
@@ -76,26 +78,7 @@ fn main() {
     );
 }
 
-/// Run `f` 100 times to warm up, then 2,000 times timed; print the mean, median and 95th
-/// percentile and return the mean in µs.
-fn time<T>(what: &str, mut f: impl FnMut() -> T) -> f64 {
-    for _ in 0..100 {
-        black_box(f());
-    }
-    let rounds = 2_000u32;
-    let mut samples = Vec::with_capacity(rounds as usize);
-    for _ in 0..rounds {
-        let started = Instant::now();
-        black_box(f());
-        samples.push(started.elapsed());
-    }
-    samples.sort();
-    let total: Duration = samples.iter().sum();
-    let mean = total.as_secs_f64() * 1e6 / f64::from(rounds);
-    println!(
-        "{what}: mean {mean:.1} µs, median {:.1} µs, 95th percentile {:.1} µs over {rounds} runs",
-        samples[samples.len() / 2].as_secs_f64() * 1e6,
-        samples[samples.len() * 95 / 100].as_secs_f64() * 1e6,
-    );
-    mean
+/// The shared timing loop with this benchmark's rounds (100 to warm up, 2,000 timed).
+fn time_it<T>(what: &str, f: impl FnMut() -> T) -> common::Timing {
+    common::time(what, 100, 2000, f)
 }

@@ -6,8 +6,9 @@
 //! A plain `Instant` loop rather than criterion, which is heavy to build. It prints figures;
 //! it asserts nothing about time, so it can never fail on a slow machine.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use everyday::domain::diary::{budget_use, day_view, insights, suggestions, week_view};
@@ -24,16 +25,17 @@ fn main() {
         data.day_marks.len()
     );
 
-    let week_and_insights = time("week view + insights (budget 5 ms = 5,000 µs)", || {
+    let week_and_insights = time_it("week view + insights (budget 5 ms = 5,000 µs)", || {
         let w = week_view(&data, black_box(end));
         let i = insights(&data, black_box(end));
         (w, i)
-    });
-    time("week view", || black_box(week_view(&data, black_box(end))));
-    time("insights over every entry", || {
+    })
+    .p95;
+    time_it("week view", || black_box(week_view(&data, black_box(end))));
+    time_it("insights over every entry", || {
         black_box(insights(&data, black_box(end)))
     });
-    time("day view + pacing budget + suggestions", || {
+    time_it("day view + pacing budget + suggestions", || {
         let d = day_view(&data, black_box(end)).total;
         let b = budget_use(&data, black_box(end));
         let s = suggestions(&data.diary, 8);
@@ -49,26 +51,7 @@ fn main() {
     );
 }
 
-/// Run `f` 20 times to warm up, then 500 times timed; print the mean, median and 95th
-/// percentile, and return the 95th percentile in microseconds.
-fn time<T>(what: &str, mut f: impl FnMut() -> T) -> f64 {
-    for _ in 0..20 {
-        black_box(f());
-    }
-    let rounds = 500u32;
-    let mut samples = Vec::with_capacity(rounds as usize);
-    for _ in 0..rounds {
-        let started = Instant::now();
-        black_box(f());
-        samples.push(started.elapsed());
-    }
-    samples.sort();
-    let total: std::time::Duration = samples.iter().sum();
-    let p95 = samples[samples.len() * 95 / 100].as_secs_f64() * 1e6;
-    println!(
-        "{what}: mean {:.1} µs, median {:.1} µs, 95th percentile {p95:.1} µs over {rounds} runs",
-        total.as_secs_f64() * 1e6 / f64::from(rounds),
-        samples[samples.len() / 2].as_secs_f64() * 1e6,
-    );
-    p95
+/// The shared timing loop with this benchmark's rounds (20 to warm up, 500 timed).
+fn time_it<T>(what: &str, f: impl FnMut() -> T) -> common::Timing {
+    common::time(what, 20, 500, f)
 }

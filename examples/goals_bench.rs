@@ -6,8 +6,9 @@
 //! A plain `Instant` loop rather than criterion, which is heavy to build. It prints figures;
 //! it asserts nothing about time, so it can never fail on a slow machine.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use everyday::domain::goals::{review, summarise, tasks_for_day};
@@ -38,11 +39,11 @@ fn main() {
     };
 
     let (_, _, r) = pass(end);
-    time(
+    time_it(
         "every goal's summary + today's steps + T-scores (budget: well under 1,000 µs)",
         || black_box(pass(black_box(end))),
     );
-    time("every goal's summary", || {
+    time_it("every goal's summary", || {
         black_box(
             data.goals
                 .iter()
@@ -50,7 +51,7 @@ fn main() {
                 .collect::<Vec<_>>(),
         )
     });
-    time("the review (T-scores now and at the start)", || {
+    time_it("the review (T-scores now and at the start)", || {
         black_box(review(&data.goals, black_box(end)))
     });
     println!(
@@ -59,25 +60,7 @@ fn main() {
     );
 }
 
-/// Run `f` 100 times to warm up, then 2,000 times timed, and print the mean, median and 95th
-/// percentile.
-fn time<T>(what: &str, mut f: impl FnMut() -> T) {
-    for _ in 0..100 {
-        black_box(f());
-    }
-    let rounds = 2_000u32;
-    let mut samples = Vec::with_capacity(rounds as usize);
-    for _ in 0..rounds {
-        let started = Instant::now();
-        black_box(f());
-        samples.push(started.elapsed());
-    }
-    samples.sort();
-    let total: std::time::Duration = samples.iter().sum();
-    println!(
-        "{what}: mean {:.1} µs, median {:.1} µs, 95th percentile {:.1} µs over {rounds} runs",
-        total.as_secs_f64() * 1e6 / f64::from(rounds),
-        samples[samples.len() / 2].as_secs_f64() * 1e6,
-        samples[samples.len() * 95 / 100].as_secs_f64() * 1e6,
-    );
+/// The shared timing loop with this benchmark's rounds (100 to warm up, 2,000 timed).
+fn time_it<T>(what: &str, f: impl FnMut() -> T) -> common::Timing {
+    common::time(what, 100, 2000, f)
 }

@@ -6,8 +6,9 @@
 //! Prints figures (times and file sizes); asserts nothing about time, so it never fails on a
 //! slow machine.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Instant;
 
 use chrono::{Duration, NaiveDate};
 use everyday::domain::sample::two_years;
@@ -36,45 +37,28 @@ fn main() {
             csv.len(),
             csv.lines().count() - 1
         );
-        time(
+        time_it(
             &format!("{label}: build the summary (budget: under 16 ms, one frame)"),
             || black_box(build(&data, black_box(from), end, end, Parts::ALL)),
         );
-        time(&format!("{label}: write the summary file"), || {
+        time_it(&format!("{label}: write the summary file"), || {
             black_box(encode_summary(black_box(&s), at))
         });
-        time(&format!("{label}: read and check the summary file"), || {
+        time_it(&format!("{label}: read and check the summary file"), || {
             black_box(read_summary(black_box(file.as_bytes())).is_ok())
         });
-        time(&format!("{label}: the diary CSV"), || {
+        time_it(&format!("{label}: the diary CSV"), || {
             black_box(diary_csv(&data, black_box(from), end))
         });
     }
     let month = build(&data, end - Duration::days(27), end, end, Parts::ALL);
     let fifty: Vec<Summary> = (0..50).map(|_| month.clone()).collect();
-    time("caseload table over 50 summaries", || {
+    time_it("caseload table over 50 summaries", || {
         black_box(caseload(black_box(&fifty)))
     });
 }
 
-/// Run `f` 20 times to warm up, then 200 times timed; print the mean, median and 95th percentile.
-fn time<T>(what: &str, mut f: impl FnMut() -> T) {
-    for _ in 0..20 {
-        black_box(f());
-    }
-    let rounds = 200u32;
-    let mut samples = Vec::with_capacity(rounds as usize);
-    for _ in 0..rounds {
-        let started = Instant::now();
-        black_box(f());
-        samples.push(started.elapsed());
-    }
-    samples.sort();
-    let total: std::time::Duration = samples.iter().sum();
-    println!(
-        "  {what}: mean {:.1} µs, median {:.1} µs, 95th percentile {:.1} µs over {rounds} runs",
-        total.as_secs_f64() * 1e6 / f64::from(rounds),
-        samples[samples.len() / 2].as_secs_f64() * 1e6,
-        samples[samples.len() * 95 / 100].as_secs_f64() * 1e6,
-    );
+/// The shared timing loop with this benchmark's rounds (100 to warm up, 2,000 timed).
+fn time_it<T>(what: &str, f: impl FnMut() -> T) -> common::Timing {
+    common::time(what, 100, 2000, f)
 }
