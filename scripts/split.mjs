@@ -1,0 +1,135 @@
+// Cuts the app's WebAssembly into a main part and a part per section, binds it for the browser,
+// names every file after its content and loads the main part from index.html.
+//
+//   node scripts/split.mjs <app.wasm> <site dir>
+//
+// <app.wasm> is cargo's release build of the `everyday` binary (linked with --emit-relocs, see
+// build.rs); <site dir> is trunk's output (index.html, the stylesheets, public/). Run by
+// scripts/build.sh before scripts/postbuild.mjs, which then adds the CSP, the service worker
+// (with every part in its precache list) and the compressed copies.
+//
+//  1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) cuts the file
+//     at the `#[wasm_split]` functions of src/routes/lazy.rs: everyday.wasm (the shell and
+//     Today), split_<section>.wasm, chunk_<n>.wasm (code shared by some sections only) and the
+//     loader __wasm_split.js.
+//  2. wasm-bindgen --keep-lld-exports binds the main part (the loader needs the exports it
+//     would otherwise remove).
+//  3. Every file gets its content hash in its name, and the names in the JavaScript that loads
+//     them are rewritten, so a page of one build can never load a part of another build (an old
+//     part is simply not there: the page says so and offers a reload).
+//  4. index.html gets the loader script and preloads for the main part.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+
+const NAME = 'everyday';
+
+function fail(message) {
+  console.error(`split: error: ${message}`);
+  process.exit(1);
+}
+function log(message) {
+  console.log(`split: ${message}`);
+}
+const hash16 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 16);
+};
+const replaceExactlyOnce = (text, from, to, where) => {
+  const count = text.split(from).length - 1;
+  if (count !== 1) fail(`expected ${JSON.stringify(from)} exactly once in ${where}, found ${count}`);
+  return text.replace(from, to);
+};
+
+const [input, site] = process.argv.slice(2);
+if (!input || !site) fail('usage: node scripts/split.mjs <app.wasm> <site dir>');
+if (!existsSync(input)) fail(`${input} not found (did cargo build the release wasm?)`);
+const htmlPath = path.join(site, 'index.html');
+if (!existsSync(htmlPath)) fail(`${htmlPath} not found (did trunk build the site?)`);
+
+let publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+if (!publicUrl.endsWith('/')) publicUrl += '/';
+
+const work = path.join(path.dirname(input), 'split');
+rmSync(work, { recursive: true, force: true });
+const cut = path.join(work, 'cut');
+const bound = path.join(work, 'bound');
+mkdirSync(cut, { recursive: true });
+mkdirSync(bound, { recursive: true });
+
+// --- 1. Cut ---------------------------------------------------------------------------------
+execFileSync('wasm-split-cli', [input, cut, '--target', 'web', '--out-name', NAME], { stdio: 'inherit' });
+const cutFiles = readdirSync(cut).sort();
+const linkName = '__wasm_split.js';
+if (!cutFiles.includes(`${NAME}.wasm`)) fail(`wasm-split-cli wrote no ${NAME}.wasm`);
+if (!cutFiles.includes(linkName)) fail(`wasm-split-cli wrote no ${linkName}`);
+const parts = cutFiles.filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
+if (!parts.some((f) => f.startsWith('split_'))) fail('no section part was cut out: are the routes lazy (src/routes/lazy.rs)?');
+const unexpected = cutFiles.filter((f) => f !== linkName && !f.endsWith('.wasm'));
+if (unexpected.length) fail(`unexpected files from wasm-split-cli: ${unexpected.join(', ')}`);
+
+// --- 2. Bind the main part ----------------------------------------------------------------------
+execFileSync(
+  'wasm-bindgen',
+  [path.join(cut, `${NAME}.wasm`), '--out-dir', bound, '--out-name', NAME, '--target', 'web', '--no-typescript', '--keep-lld-exports'],
+  { stdio: 'inherit' },
+);
+const mainJsPath = path.join(bound, `${NAME}.js`);
+const mainWasmPath = path.join(bound, `${NAME}_bg.wasm`);
+for (const f of [mainJsPath, mainWasmPath]) if (!existsSync(f)) fail(`wasm-bindgen wrote no ${f}`);
+
+// --- 3. Content-hashed names ---------------------------------------------------------------------
+const out = new Map(); // file name in the site -> contents
+let loader = readFileSync(path.join(cut, linkName), 'utf8');
+for (const part of parts) {
+  const data = readFileSync(path.join(cut, part));
+  const stem = part.replace(/\.wasm$/, '').replace(/_/g, '-');
+  const name = `${NAME}-${stem}-${hash16(data)}.wasm`;
+  loader = replaceExactlyOnce(loader, `"./${part}"`, `"./${name}"`, linkName);
+  out.set(name, data);
+}
+const mainWasm = readFileSync(mainWasmPath);
+const mainWasmName = `${NAME}-${hash16(mainWasm)}_bg.wasm`;
+out.set(mainWasmName, mainWasm);
+
+// The main JavaScript imports the loader, and the loader imports the main JavaScript: both take
+// one hash of both texts (with the names left out) and of the main part they load.
+let mainJs = readFileSync(mainJsPath, 'utf8');
+const loaderRef = `"./${linkName}"`;
+const mainRef = `"./${NAME}.js"`;
+if (!mainJs.includes(loaderRef)) fail(`${NAME}.js does not import ${loaderRef}`);
+if (!loader.includes(mainRef)) fail(`${linkName} does not import ${mainRef}`);
+const jsHash = hash16(mainJs, loader, mainWasm);
+const mainJsName = `${NAME}-${jsHash}.js`;
+const loaderName = `${NAME}-split-${jsHash}.js`;
+// Only the import statements: the imports object keeps the module name the wasm asks for.
+const importRe = new RegExp(`^(import \\* as \\w+ from )${loaderRef.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gm');
+const imports = mainJs.match(importRe)?.length || 0;
+if (imports === 0) fail(`no import statement of ${loaderRef} in ${NAME}.js`);
+mainJs = mainJs.replace(importRe, `$1"./${loaderName}"`);
+loader = replaceExactlyOnce(loader, mainRef, `"./${mainJsName}"`, linkName);
+out.set(mainJsName, mainJs);
+out.set(loaderName, loader);
+
+for (const [name, data] of out) writeFileSync(path.join(site, name), data);
+
+// --- 4. index.html ------------------------------------------------------------------------------
+let html = readFileSync(htmlPath, 'utf8');
+if (/<script\b/i.test(html)) fail('index.html already has a <script>: remove the <link data-trunk rel="rust"> (this script loads the app)');
+const js = `${publicUrl}${mainJsName}`;
+const wasm = `${publicUrl}${mainWasmName}`;
+const tags = [
+  `<link rel="modulepreload" href="${js}" crossorigin="anonymous">`,
+  `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous">`,
+  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<script type="module">import init from '${js}';\ninit({ module_or_path: '${wasm}' });\n</script>`,
+];
+html = replaceExactlyOnce(html, '</head>', `${tags.map((t) => `  ${t}\n`).join('')}  </head>`, 'index.html');
+writeFileSync(htmlPath, html);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+log(`main ${mainWasmName} ${kb(mainWasm.length)}; ${parts.length} parts (${kb(parts.reduce((t, p) => t + readFileSync(path.join(cut, p)).length, 0))})`);
