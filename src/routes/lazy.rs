@@ -16,11 +16,11 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
 use crate::components::page::{focus_main_heading, PageHeading};
-use crate::platform::persist::register_service_worker;
 use crate::features::{
     checklists, diary, employer, goals, measures, ot, ot_plan, ot_summaries, plan, progress,
     settings, summary,
 };
+use crate::platform::persist::register_service_worker;
 
 /// One section's part: an enum of its pages, the split function that draws one of them, and a
 /// [`LazyRoute`] per page for the route table.
