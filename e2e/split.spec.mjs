@@ -35,6 +35,8 @@ const PAGES = [
 const MISSING = 'This page could not be opened';
 
 test('Today loads no section part, and every page opens offline after the first visit', async ({ page, context }) => {
+  // 25 page loads on a machine that may be busy.
+  test.setTimeout(120_000);
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
   await page.goto('/');

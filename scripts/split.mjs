@@ -17,7 +17,8 @@
 //  3. Every file gets its content hash in its name, and the names in the JavaScript that loads
 //     them are rewritten, so a page of one build can never load a part of another build (an old
 //     part is simply not there: the page says so and offers a reload).
-//  4. index.html gets the loader script and preloads for the main part.
+//  4. index.html gets the loader script, preloads for the main part, and a small script that
+//     preloads a deep link's section part with it.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -118,6 +119,38 @@ out.set(loaderName, loader);
 for (const [name, data] of out) writeFileSync(path.join(site, name), data);
 
 // --- 4. index.html ------------------------------------------------------------------------------
+// A deep link's part (and the shared parts it needs) is fetched together with the main part,
+// not after it has started: the files of each section, read from the loader, keyed by the
+// first segment of the section's paths (src/routes/mod.rs; a path missing here only loses the
+// head start).
+const SECTIONS = {
+  '/goals': 'goals_part',
+  '/diary': 'diary_part',
+  '/checklists': 'checklists_part',
+  '/progress': 'progress_part',
+  '/settings': 'settings_part',
+  '/summary': 'summary_part',
+  '/plan': 'plan_part',
+  '/ot': 'ot_part',
+  '/employer': 'employer_part',
+};
+const chunkFiles = new Map();
+for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFiles.set(m[1], m[2]);
+const sectionFiles = {};
+for (const [prefix, split] of Object.entries(SECTIONS)) {
+  const re = new RegExp(`export const __wasm_split_load_${split} = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?\\}\\s*, \\[([^\\]]*)\\]\\)\\);`);
+  const m = re.exec(loader);
+  if (!m) fail(`the loader has no part ${split} for ${prefix} (update SECTIONS in scripts/split.mjs)`);
+  const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d) || fail(`unknown shared part ${d}`));
+  sectionFiles[prefix] = [m[1], ...deps].map((f) => `${publicUrl}${f}`);
+}
+const preloadScript =
+  `(function () {\n  var parts = ${JSON.stringify(sectionFiles)};\n  var path = location.pathname;\n` +
+  `  for (var prefix in parts) {\n    if (path !== prefix && path.indexOf(prefix + '/') !== 0) continue;\n` +
+  `    parts[prefix].forEach(function (href) {\n      var link = document.createElement('link');\n` +
+  `      link.rel = 'preload'; link.as = 'fetch'; link.type = 'application/wasm'; link.crossOrigin = 'anonymous'; link.href = href;\n` +
+  `      document.head.appendChild(link);\n    });\n    break;\n  }\n})();\n`;
+
 let html = readFileSync(htmlPath, 'utf8');
 if (/<script\b/i.test(html)) fail('index.html already has a <script>: remove the <link data-trunk rel="rust"> (this script loads the app)');
 const js = `${publicUrl}${mainJsName}`;
@@ -126,6 +159,7 @@ const tags = [
   `<link rel="modulepreload" href="${js}" crossorigin="anonymous">`,
   `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous">`,
   `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<script>${preloadScript}</script>`,
   `<script type="module">import init from '${js}';\ninit({ module_or_path: '${wasm}' });\n</script>`,
 ];
 html = replaceExactlyOnce(html, '</head>', `${tags.map((t) => `  ${t}\n`).join('')}  </head>`, 'index.html');
