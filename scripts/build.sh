@@ -1,26 +1,49 @@
 #!/usr/bin/env bash
-# Release build of Everyday into dist/ (trunk; wasm-opt off; CSP and service worker added by
-# scripts/postbuild.mjs). Fails if the build fails: trunk would leave the old dist/ in place.
+# Release build of Everyday into dist/:
+#  1. cargo builds the app's WebAssembly (release; build.rs keeps the relocations);
+#  2. trunk builds the rest of the site (index.html, the stylesheets, public/) into target/site;
+#  3. scripts/split.mjs cuts the WebAssembly into a part per section (wasm-split-cli), binds it
+#     (wasm-bindgen --keep-lld-exports) and loads it from index.html;
+#  4. scripts/postbuild.mjs joins the stylesheets, adds the CSP, writes the service worker and
+#     the compressed copies;
+#  5. the finished site replaces dist/. A failure at any step leaves the old dist/ untouched.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 bash scripts/setup.sh
 
-echo "== trunk build --release --dist dist"
-status=0
-TRUNK_SKIP_VERSION_CHECK=true trunk build --release --dist dist || status=$?
-if [ "${status}" -ne 0 ]; then
-  echo "error: trunk build failed (exit ${status}); dist/ was not updated" >&2
-  exit "${status}"
-fi
-for f in dist/index.html dist/sw.js; do
-  [ -f "${f}" ] || { echo "error: ${f} missing after the build" >&2; exit 1; }
+echo "== cargo build --release --target wasm32-unknown-unknown --bin everyday"
+cargo build --offline --release --target wasm32-unknown-unknown --bin everyday
+wasm="target/wasm32-unknown-unknown/release/everyday.wasm"
+
+site="target/site"
+echo "== trunk build --release --dist ${site} (assets)"
+# trunk builds the Rust app itself when the page has no rust link and a Cargo.toml sits beside
+# it, so it reads a copy of index.html in a folder of its own, its links pointing back here.
+rm -rf "${site}" target/trunk-src
+mkdir -p target/trunk-src/page
+sed -E 's#(<link data-trunk[^>]* href=")([^/"][^"]*")#\1../../../\2#' index.html > target/trunk-src/page/index.html
+TRUNK_SKIP_VERSION_CHECK=true trunk build --release --dist "${site}" target/trunk-src/page/index.html
+
+echo "== split, bind and name the WebAssembly (scripts/split.mjs)"
+node scripts/split.mjs "${wasm}" "${site}"
+
+echo "== CSP, service worker, compressed copies (scripts/postbuild.mjs)"
+TRUNK_STAGING_DIR="${site}" TRUNK_SOURCE_DIR="$(pwd)" TRUNK_PUBLIC_URL=/ node scripts/postbuild.mjs
+
+for f in index.html sw.js; do
+  [ -f "${site}/${f}" ] || { echo "error: ${f} missing after the build" >&2; exit 1; }
 done
-if grep -q '__EVERYDAY_' dist/sw.js; then
-  echo "error: dist/sw.js still has template placeholders (did the post_build hook run?)" >&2
+if grep -q '__EVERYDAY_' "${site}/sw.js"; then
+  echo "error: sw.js still has template placeholders" >&2
   exit 1
 fi
-grep -q 'http-equiv="Content-Security-Policy"' dist/index.html \
-  || { echo "error: dist/index.html has no CSP meta tag (did the post_build hook run?)" >&2; exit 1; }
+grep -q 'http-equiv="Content-Security-Policy"' "${site}/index.html" \
+  || { echo "error: index.html has no CSP meta tag" >&2; exit 1; }
+
+rm -rf dist.old
+if [ -d dist ]; then mv dist dist.old; fi
+mv "${site}" dist
+rm -rf dist.old
 echo "ok: release build in dist/"

@@ -1,15 +1,16 @@
-// Trunk post_build hook (see Trunk.toml). Runs after trunk has written index.html into the
-// staging folder ($TRUNK_STAGING_DIR, i.e. dist/.stage) and before it is moved over dist/.
+// The last step of scripts/build.sh, in the folder the site is built in ($TRUNK_STAGING_DIR,
+// target/site), after trunk wrote the assets and scripts/split.mjs the WebAssembly parts and
+// the loader, and before the folder replaces dist/.
 //
 //  0. Joins the stylesheets trunk wrote into one file.
 //  1. Adds a strict Content-Security-Policy <meta> to index.html that allows exactly the
-//     inline <script> trunk emitted (by sha256), and nothing from any other origin.
+//     inline loader <script> (by sha256), and nothing from any other origin.
 //  2. Writes sw.js from the template public/sw.js: the build version (a hash of every file)
 //     and the list of every file to precache.
 //  3. Writes brotli (.br) and gzip (.gz) copies of every compressible file for the server.
 //
-// Defensive on purpose: anything unexpected exits non-zero, so trunk fails the build loudly
-// (and leaves the previous dist/ untouched).
+// Defensive on purpose: anything unexpected exits non-zero, so the build fails loudly (and
+// leaves the previous dist/ untouched).
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -66,7 +67,7 @@ function sha256Base64(text) {
 // --- Where are we? --------------------------------------------------------------------------
 
 const stagingDir = process.env.TRUNK_STAGING_DIR;
-if (!stagingDir) fail('TRUNK_STAGING_DIR is not set: this script must run as a trunk post_build hook');
+if (!stagingDir) fail('TRUNK_STAGING_DIR is not set: run scripts/build.sh');
 if (!existsSync(stagingDir) || !statSync(stagingDir).isDirectory()) {
   fail(`TRUNK_STAGING_DIR does not exist or is not a folder: ${stagingDir}`);
 }
@@ -146,7 +147,7 @@ for (const m of html.matchAll(scriptRe)) {
   if (!scriptHashes.includes(hash)) scriptHashes.push(hash);
 }
 if (scriptHashes.length === 0 && externalModuleScripts === 0) {
-  fail('no <script> found in index.html: trunk did not inject the app loader (is there a <link data-trunk rel="rust"> ?)');
+  fail('no <script> found in index.html: scripts/split.mjs did not add the app loader');
 }
 
 // Things a hash-based policy cannot allow: fail here rather than as a blank page later.

@@ -12,6 +12,8 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TRUNK_VERSION="0.21.14"
 # Python's icalendar: the independent parser scripts/check-ics.py reads the app's .ics with.
 ICALENDAR_VERSION="6.3.2"
+# wasm-split-cli, from the crate wasm_split_cli_support (scripts/split.mjs).
+WASM_SPLIT_VERSION="0.2.4"
 
 ok() { echo "ok: $*"; }
 installing() { echo "installing: $*"; }
@@ -80,18 +82,21 @@ else
   cargo fetch
 fi
 
-# --- wasm-opt: deliberately not used ----------------------------------------------------------
-# Debian's binaryen (108) silently breaks the app, and the release profile strips the
-# target-features section wasm-opt needs. index.html turns it off with data-wasm-opt="0",
-# so trunk never looks for (or downloads) wasm-opt. Nothing to install.
-if grep -q 'data-wasm-opt="0"' index.html; then
-  ok "wasm-opt not used (data-wasm-opt=\"0\" in index.html)"
+# --- wasm-split-cli (cuts the app into a part per section; scripts/split.mjs) --------------
+# From the crate registry. Upgrade it only together with wasm-bindgen and Leptos (whose
+# wasm_split_helpers must match the format it reads).
+if command -v wasm-split-cli >/dev/null \
+  && cargo install --list | grep -qx "wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  ok "wasm-split-cli ${WASM_SPLIT_VERSION}"
 else
-  if command -v wasm-opt >/dev/null; then
-    echo "warning: index.html does not set data-wasm-opt=\"0\"; trunk will run $(command -v wasm-opt) ($(wasm-opt --version 2>/dev/null || echo '?')), which may break the app" >&2
-  fi
-  ok "wasm-opt: index.html does not disable it (see warning above if any)"
+  installing "wasm-split-cli ${WASM_SPLIT_VERSION} (crate wasm_split_cli_support; a few minutes)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --force wasm_split_cli_support --version "=${WASM_SPLIT_VERSION}" --features build-binary
 fi
+
+# --- wasm-opt: deliberately not used ----------------------------------------------------------
+# Debian 12's binaryen (108) silently breaks the app, and the release profile strips the
+# target-features section wasm-opt needs. scripts/build.sh never runs it. Nothing to install.
 
 # --- Chromium and chromedriver (browser tests and end-to-end tests) --------------------------
 if [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null; then

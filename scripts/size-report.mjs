@@ -1,18 +1,22 @@
-// Download-size report for the built app: every file in dist (the service worker precaches
-// all of them, so a first visit downloads everything), raw, gzip -9 and brotli -q 11.
+// Download-size report for the built app, measured in headless Chromium: for each visit (Today
+// at '/', the employer's page from a link, and deep links), everything the page fetched until it
+// could be used (its heading or text shown), raw, gzip -9 and brotli -q 11, against the budgets.
+// The service worker is blocked while counting: it fetches the rest of the app only after the
+// first screen is usable, and the total of everything it keeps is printed as well.
 //
 //   node scripts/size-report.mjs [dir] [--enforce]
 //
-// The brotli total is compared with a 200 KB budget. Exit code 0 either way, unless
-// --enforce is given: then 1 when over budget.
+// Serves [dir] (default dist) with scripts/server.mjs on 127.0.0.1:$SIZE_PORT (default $E2E_PORT + 26).
+// Exit code 0 either way, unless --enforce is given: then 1 when a visit is over its budget.
 
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateRawSync, gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
 
-const BUDGET_BYTES = 200 * 1024;
-
+const KB = 1024;
 const args = process.argv.slice(2);
 const enforce = args.includes('--enforce');
 const dir = path.resolve(args.find((a) => !a.startsWith('--')) || 'dist');
@@ -20,81 +24,125 @@ if (!existsSync(path.join(dir, 'index.html'))) {
   console.error(`size-report: ${dir}/index.html not found; build first (bash scripts/build.sh)`);
   process.exit(2);
 }
+const port = Number(process.env.SIZE_PORT || Number(process.env.E2E_PORT || 4173) + 26);
+const origin = `http://127.0.0.1:${port}`;
 
-function listFiles(d, prefix = '') {
-  const out = [];
-  for (const entry of readdirSync(d, { withFileTypes: true })) {
-    // Hidden entries are not served (dist/.stage is what a failed trunk build leaves behind).
-    if (entry.name.startsWith('.')) continue;
-    // The precompressed copies (scripts/postbuild.mjs) are other encodings of the same files.
-    if (/\.(br|gz)$/.test(entry.name)) continue;
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listFiles(path.join(d, entry.name), rel));
-    else if (entry.isFile()) out.push(rel);
+// An employer's link as the app makes it (src/domain/share.rs): version 1, a workplace plan,
+// plain: base64url of the deflate-raw JSON and its CRC-32, little-endian.
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
   }
-  return out.sort();
+  return (crc ^ 0xffffffff) >>> 0;
+}
+function employerLink() {
+  const json = JSON.stringify({ shared: '2026-11-20', name: 'Alex' });
+  const body = deflateRawSync(Buffer.from(json));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32LE(crc32(body));
+  return `/employer#1.w.p.${Buffer.concat([body, crc]).toString('base64url')}`;
 }
 
-// What a first visit downloads: index.html (at '/'), what the service worker precaches (its
-// PRECACHE list, which includes everything index.html loads), and the worker itself. Other
-// files in dist (large install icons, robots.txt) are fetched only when asked for.
-function firstVisitFiles() {
-  const all = listFiles(dir);
-  const swPath = path.join(dir, 'sw.js');
-  if (!existsSync(swPath)) return all;
-  const match = readFileSync(swPath, 'utf8').match(/const PRECACHE = (\[[^\]]*\])/);
-  if (!match) {
-    console.error('size-report: no PRECACHE list found in sw.js');
-    process.exit(2);
+// What each visit waits for, and its budget in brotli bytes (null: reported, not budgeted).
+const VISITS = [
+  { name: 'first visit to Today (/)', url: '/', ready: { role: 'heading', name: 'Welcome to Everyday' }, budget: 200 * KB },
+  { name: "employer's page from a link", url: employerLink(), ready: { text: 'Workplace plan for Alex' }, budget: 150 * KB },
+  { name: 'deep link /diary/week', url: '/diary/week', ready: { role: 'heading', level: 1 }, budget: null },
+  { name: 'deep link /ot', url: '/ot', ready: { role: 'heading', level: 1 }, budget: null },
+];
+
+const sizes = new Map();
+function sizeOf(rel) {
+  if (!sizes.has(rel)) {
+    const data = readFileSync(path.join(dir, rel));
+    sizes.set(rel, {
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }).length,
+    });
   }
-  const listed = new Set(JSON.parse(match[1]).map((u) => (u === '/' ? 'index.html' : decodeURIComponent(u.slice(1)))));
-  listed.add('index.html');
-  listed.add('sw.js');
-  const left = all.filter((f) => !listed.has(f));
-  if (left.length) console.log(`Not downloaded on a first visit (install-only): ${left.join(', ')}\n`);
-  return all.filter((f) => listed.has(f));
+  return sizes.get(rel);
 }
 
-const rows = firstVisitFiles().map((name) => {
-  const data = readFileSync(path.join(dir, name));
-  return {
-    name,
-    raw: data.length,
-    gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    }).length,
-  };
+/** The file in dir a request of the page was answered with (index.html for a page load). */
+function fileFor(url, isNavigation) {
+  if (isNavigation) return 'index.html';
+  const rel = decodeURIComponent(new URL(url).pathname.slice(1));
+  return existsSync(path.join(dir, rel)) && rel !== '' ? rel : null;
+}
+
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+function table(rows) {
+  const width = Math.max(5, ...rows.map((r) => r.name.length));
+  const cell = (n) => `${n.toLocaleString('en-GB')} B (${kb(n)})`.padStart(22);
+  for (const r of rows) console.log(`  ${r.name.padEnd(width)}  ${cell(r.raw)}  ${cell(r.gzip)}  ${cell(r.brotli)}`);
+  const t = sum(rows);
+  console.log(`  ${'total'.padEnd(width)}  ${cell(t.raw)}  ${cell(t.gzip)}  ${cell(t.brotli)}`);
+  return t;
+}
+
+const server = spawn(process.execPath, ['scripts/server.mjs', dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (chunk) => String(chunk).includes('running at') && resolve());
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
-rows.sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name));
 
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
-  raw: 0,
-  gzip: 0,
-  brotli: 0,
-});
+let over = 0;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  console.log(`Download size of ${path.relative(process.cwd(), dir) || '.'}: what each visit fetches before it can be used (raw, gzip -9, brotli -q 11)`);
+  for (const visit of VISITS) {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const fetched = [];
+    const unknown = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin)) return;
+      const rel = fileFor(url, request.isNavigationRequest());
+      if (rel === null) unknown.push(url);
+      else if (!fetched.includes(rel)) fetched.push(rel);
+    });
+    await page.goto(`${origin}${visit.url}`);
+    const ready = visit.ready.text
+      ? page.getByText(visit.ready.text).first()
+      : page.getByRole(visit.ready.role, { level: visit.ready.level || 1, ...(visit.ready.name ? { name: visit.ready.name } : {}) }).first();
+    await ready.waitFor({ state: 'visible', timeout: 30_000 });
+    const seen = [...fetched];
+    await context.close();
+    if (unknown.length) throw new Error(`${visit.url}: requests for files not in ${dir}: ${unknown.join(', ')}`);
+    console.log(`\n${visit.name}: ${visit.url.length > 60 ? `${visit.url.slice(0, 60)}…` : visit.url} (${seen.length} files)`);
+    const total = table(seen.map((name) => ({ name, ...sizeOf(name) })));
+    if (visit.budget !== null) {
+      const isOver = total.brotli > visit.budget;
+      if (isOver) over += 1;
+      console.log(
+        `  brotli ${kb(total.brotli)} against a budget of ${kb(visit.budget)}: ` +
+          `${((100 * total.brotli) / visit.budget).toFixed(0)}%, ${isOver ? 'OVER budget' : 'within budget'}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const nameWidth = Math.max(4, 'total'.length, ...rows.map((r) => r.name.length));
-const cols = ['raw', 'gzip', 'brotli'];
-const colWidth = 22;
-const cell = (n) => `${n.toLocaleString('en-GB')} B (${kb(n)})`.padStart(colWidth);
-const line = (name, r) => `${name.padEnd(nameWidth)}  ${cols.map((c) => cell(r[c])).join('  ')}`;
+// Everything the service worker keeps for offline use (after the first screen is usable).
+const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/);
+if (sw) {
+  const files = JSON.parse(sw[1]).map((u) => (u === '/' ? 'index.html' : decodeURIComponent(u.slice(1))));
+  const all = sum(files.map((f) => sizeOf(f)));
+  console.log(`\nThe whole app as the service worker keeps it (${files.length} files): raw ${kb(all.raw)}, gzip ${kb(all.gzip)}, brotli ${kb(all.brotli)}`);
+}
+const parts = readdirSync(dir).filter((f) => /\.wasm$/.test(f));
+console.log(`WebAssembly files: ${parts.length}`);
 
-console.log(`Download size of ${path.relative(process.cwd(), dir) || '.'} (${rows.length} files)`);
-console.log(`${'file'.padEnd(nameWidth)}  ${cols.map((c) => c.padStart(colWidth)).join('  ')}`);
-console.log('-'.repeat(nameWidth + 2 + cols.length * (colWidth + 2) - 2));
-for (const r of rows) console.log(line(r.name, r));
-console.log('-'.repeat(nameWidth + 2 + cols.length * (colWidth + 2) - 2));
-console.log(line('total', total));
-
-const over = total.brotli > BUDGET_BYTES;
-const pct = ((100 * total.brotli) / BUDGET_BYTES).toFixed(0);
-console.log(
-  `brotli total ${total.brotli.toLocaleString('en-GB')} B (${kb(total.brotli)}) against a budget of ` +
-    `${BUDGET_BYTES.toLocaleString('en-GB')} B (${kb(BUDGET_BYTES)}): ${pct}%, ${over ? 'OVER budget' : 'within budget'}`,
-);
-if (over && enforce) process.exit(1);
+if (over && enforce) {
+  console.error(`size-report: ${over} visit(s) over budget`);
+  process.exit(1);
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release app, then prints its download size against the 200 KB brotli budget.
-# Pass --enforce to fail when over budget.
+# Builds the release app, then prints what each visit downloads before it can be used (headless
+# Chromium) against the budgets. Pass --enforce to fail when over budget.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -56,7 +56,9 @@ for bench in examples/*_bench.rs; do
   cargo run --quiet --release --example "${name}"
 done
 
-banner "size report (not enforced)"
+banner "size report: what / , the employer's link and deep links fetch before they can be used (headless Chromium; not enforced yet)"
+# Prints OVER while the shell is over the budgets (200 KB brotli for /, 150 KB for the
+# employer's page). Add --enforce here once both are met: then a visit over budget fails.
 node scripts/size-report.mjs dist
 
 banner "Lighthouse mobile (slow 4G, 4x CPU) on the project's own server (figures, not enforced)"

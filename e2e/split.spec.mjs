@@ -1,0 +1,105 @@
+// The app is downloaded in parts (src/routes/lazy.rs, scripts/split.mjs): Today's first visit
+// fetches the shell only, every other page its section's part. After the first visit the
+// service worker has kept every part, so every page opens offline; a part that cannot be
+// downloaded gives a plain message with a Reload button, never a crash.
+import { test, expect } from './fixtures.mjs';
+
+// One path per page of the route table (src/routes/mod.rs) with its heading's start.
+const PAGES = [
+  ['/goals', /goal/i],
+  ['/goals/new', /goal/i],
+  ['/diary', /diary/i],
+  ['/diary/week', /week/i],
+  ['/diary/insights', /./],
+  ['/diary/pacing', /pac/i],
+  ['/checklists', /checklist/i],
+  ['/checklists/work', /work/i],
+  ['/checklists/work/return', /./],
+  ['/checklists/work/wellness', /./],
+  ['/checklists/work/share', /share/i],
+  ['/checklists/home', /home/i],
+  ['/checklists/home/falls', /fall/i],
+  ['/checklists/home/room/kitchen', /./],
+  ['/progress', /progress/i],
+  ['/progress/questionnaire', /./],
+  ['/progress/work-ability', /work/i],
+  ['/progress/appointments', /./],
+  ['/settings', /settings/i],
+  ['/summary', /summary/i],
+  ['/plan', /./],
+  ['/ot', /./],
+  ['/ot/plan', /./],
+  ['/ot/summaries', /./],
+  ['/employer', /./],
+];
+const MISSING = 'This page could not be opened';
+
+test('Today loads no section part, and every page opens offline after the first visit', async ({ page, context }) => {
+  // 25 page loads on a machine that may be busy.
+  test.setTimeout(120_000);
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
+  expect(wasm.filter((p) => !p.endsWith('_bg.wasm')), 'parts fetched by Today').toEqual([]);
+
+  // The service worker keeps every file of the build, the parts included.
+  const kept = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const text = await (await fetch('/sw.js')).text();
+    const list = JSON.parse(/const PRECACHE = (\[[^\]]*\])/.exec(text)[1]);
+    for (let i = 0; i < 100; i += 1) {
+      const name = (await caches.keys()).find((k) => k.startsWith('everyday-'));
+      if (name && registration.active) {
+        const cache = await caches.open(name);
+        const missing = [];
+        for (const url of list) if (!(await cache.match(url))) missing.push(url);
+        if (missing.length === 0) return list.filter((u) => u.endsWith('.wasm')).length;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return 0;
+  });
+  expect(kept, 'WebAssembly files kept by the service worker').toBeGreaterThan(3);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await context.setOffline(true);
+  for (const [path, heading] of PAGES) {
+    await page.goto(path);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1, path).toHaveText(heading);
+    await expect(h1, path).not.toHaveText(MISSING);
+  }
+  // Moving between pages in the app offline also works.
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/diary/i);
+  await context.setOffline(false);
+});
+
+test('a part that cannot be downloaded gives a plain message, and Reload then opens the page', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Only the main WebAssembly file can be downloaded: every section's part fails.
+  await context.route(/\.wasm$/, (route) => (route.request().url().endsWith('_bg.wasm') ? route.continue() : route.abort()));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Your records are safe');
+  // The app still works: Today opens again.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
+  // A deep link whose part fails shows the message too.
+  await page.goto('/employer');
+  await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
+
+  await context.unroute(/\.wasm$/);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(MISSING);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(errors, 'uncaught errors (a panic would be one)').toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,169 @@
+// Cuts the app's WebAssembly into a main part and a part per section, binds it for the browser,
+// names every file after its content and loads the main part from index.html.
+//
+//   node scripts/split.mjs <app.wasm> <site dir>
+//
+// <app.wasm> is cargo's release build of the `everyday` binary (linked with --emit-relocs, see
+// build.rs); <site dir> is trunk's output (index.html, the stylesheets, public/). Run by
+// scripts/build.sh before scripts/postbuild.mjs, which then adds the CSP, the service worker
+// (with every part in its precache list) and the compressed copies.
+//
+//  1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) cuts the file
+//     at the `#[wasm_split]` functions of src/routes/lazy.rs: everyday.wasm (the shell and
+//     Today), split_<section>.wasm, chunk_<n>.wasm (code shared by some sections only) and the
+//     loader __wasm_split.js.
+//  2. wasm-bindgen --keep-lld-exports binds the main part (the loader needs the exports it
+//     would otherwise remove).
+//  3. Every file gets its content hash in its name, and the names in the JavaScript that loads
+//     them are rewritten, so a page of one build can never load a part of another build (an old
+//     part is simply not there: the page says so and offers a reload).
+//  4. index.html gets the loader script, preloads for the main part, and a small script that
+//     preloads a deep link's section part with it.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+
+const NAME = 'everyday';
+
+function fail(message) {
+  console.error(`split: error: ${message}`);
+  process.exit(1);
+}
+function log(message) {
+  console.log(`split: ${message}`);
+}
+const hash16 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 16);
+};
+const replaceExactlyOnce = (text, from, to, where) => {
+  const count = text.split(from).length - 1;
+  if (count !== 1) fail(`expected ${JSON.stringify(from)} exactly once in ${where}, found ${count}`);
+  return text.replace(from, to);
+};
+
+const [input, site] = process.argv.slice(2);
+if (!input || !site) fail('usage: node scripts/split.mjs <app.wasm> <site dir>');
+if (!existsSync(input)) fail(`${input} not found (did cargo build the release wasm?)`);
+const htmlPath = path.join(site, 'index.html');
+if (!existsSync(htmlPath)) fail(`${htmlPath} not found (did trunk build the site?)`);
+
+let publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+if (!publicUrl.endsWith('/')) publicUrl += '/';
+
+const work = path.join(path.dirname(input), 'split');
+rmSync(work, { recursive: true, force: true });
+const cut = path.join(work, 'cut');
+const bound = path.join(work, 'bound');
+mkdirSync(cut, { recursive: true });
+mkdirSync(bound, { recursive: true });
+
+// --- 1. Cut ---------------------------------------------------------------------------------
+execFileSync('wasm-split-cli', [input, cut, '--target', 'web', '--out-name', NAME], { stdio: 'inherit' });
+const cutFiles = readdirSync(cut).sort();
+const linkName = '__wasm_split.js';
+if (!cutFiles.includes(`${NAME}.wasm`)) fail(`wasm-split-cli wrote no ${NAME}.wasm`);
+if (!cutFiles.includes(linkName)) fail(`wasm-split-cli wrote no ${linkName}`);
+const parts = cutFiles.filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
+if (!parts.some((f) => f.startsWith('split_'))) fail('no section part was cut out: are the routes lazy (src/routes/lazy.rs)?');
+const unexpected = cutFiles.filter((f) => f !== linkName && !f.endsWith('.wasm'));
+if (unexpected.length) fail(`unexpected files from wasm-split-cli: ${unexpected.join(', ')}`);
+
+// --- 2. Bind the main part ----------------------------------------------------------------------
+execFileSync(
+  'wasm-bindgen',
+  [path.join(cut, `${NAME}.wasm`), '--out-dir', bound, '--out-name', NAME, '--target', 'web', '--no-typescript', '--keep-lld-exports'],
+  { stdio: 'inherit' },
+);
+const mainJsPath = path.join(bound, `${NAME}.js`);
+const mainWasmPath = path.join(bound, `${NAME}_bg.wasm`);
+for (const f of [mainJsPath, mainWasmPath]) if (!existsSync(f)) fail(`wasm-bindgen wrote no ${f}`);
+
+// --- 3. Content-hashed names ---------------------------------------------------------------------
+const out = new Map(); // file name in the site -> contents
+let loader = readFileSync(path.join(cut, linkName), 'utf8');
+for (const part of parts) {
+  const data = readFileSync(path.join(cut, part));
+  const stem = part.replace(/\.wasm$/, '').replace(/_/g, '-');
+  const name = `${NAME}-${stem}-${hash16(data)}.wasm`;
+  loader = replaceExactlyOnce(loader, `"./${part}"`, `"./${name}"`, linkName);
+  out.set(name, data);
+}
+const mainWasm = readFileSync(mainWasmPath);
+const mainWasmName = `${NAME}-${hash16(mainWasm)}_bg.wasm`;
+out.set(mainWasmName, mainWasm);
+
+// The main JavaScript imports the loader, and the loader imports the main JavaScript: both take
+// one hash of both texts (with the names left out) and of the main part they load.
+let mainJs = readFileSync(mainJsPath, 'utf8');
+const loaderRef = `"./${linkName}"`;
+const mainRef = `"./${NAME}.js"`;
+if (!mainJs.includes(loaderRef)) fail(`${NAME}.js does not import ${loaderRef}`);
+if (!loader.includes(mainRef)) fail(`${linkName} does not import ${mainRef}`);
+const jsHash = hash16(mainJs, loader, mainWasm);
+const mainJsName = `${NAME}-${jsHash}.js`;
+const loaderName = `${NAME}-split-${jsHash}.js`;
+// Only the import statements: the imports object keeps the module name the wasm asks for.
+const importRe = new RegExp(`^(import \\* as \\w+ from )${loaderRef.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gm');
+const imports = mainJs.match(importRe)?.length || 0;
+if (imports === 0) fail(`no import statement of ${loaderRef} in ${NAME}.js`);
+mainJs = mainJs.replace(importRe, `$1"./${loaderName}"`);
+loader = replaceExactlyOnce(loader, mainRef, `"./${mainJsName}"`, linkName);
+out.set(mainJsName, mainJs);
+out.set(loaderName, loader);
+
+for (const [name, data] of out) writeFileSync(path.join(site, name), data);
+
+// --- 4. index.html ------------------------------------------------------------------------------
+// A deep link's part (and the shared parts it needs) is fetched together with the main part,
+// not after it has started: the files of each section, read from the loader, keyed by the
+// first segment of the section's paths (src/routes/mod.rs; a path missing here only loses the
+// head start).
+const SECTIONS = {
+  '/goals': 'goals_part',
+  '/diary': 'diary_part',
+  '/checklists': 'checklists_part',
+  '/progress': 'progress_part',
+  '/settings': 'settings_part',
+  '/summary': 'summary_part',
+  '/plan': 'plan_part',
+  '/ot': 'ot_part',
+  '/employer': 'employer_part',
+};
+const chunkFiles = new Map();
+for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFiles.set(m[1], m[2]);
+const sectionFiles = {};
+for (const [prefix, split] of Object.entries(SECTIONS)) {
+  const re = new RegExp(`export const __wasm_split_load_${split} = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?\\}\\s*, \\[([^\\]]*)\\]\\)\\);`);
+  const m = re.exec(loader);
+  if (!m) fail(`the loader has no part ${split} for ${prefix} (update SECTIONS in scripts/split.mjs)`);
+  const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d) || fail(`unknown shared part ${d}`));
+  sectionFiles[prefix] = [m[1], ...deps].map((f) => `${publicUrl}${f}`);
+}
+const preloadScript =
+  `(function () {\n  var parts = ${JSON.stringify(sectionFiles)};\n  var path = location.pathname;\n` +
+  `  for (var prefix in parts) {\n    if (path !== prefix && path.indexOf(prefix + '/') !== 0) continue;\n` +
+  `    parts[prefix].forEach(function (href) {\n      var link = document.createElement('link');\n` +
+  `      link.rel = 'preload'; link.as = 'fetch'; link.type = 'application/wasm'; link.crossOrigin = 'anonymous'; link.href = href;\n` +
+  `      document.head.appendChild(link);\n    });\n    break;\n  }\n})();\n`;
+
+let html = readFileSync(htmlPath, 'utf8');
+if (/<script\b/i.test(html)) fail('index.html already has a <script>: remove the <link data-trunk rel="rust"> (this script loads the app)');
+const js = `${publicUrl}${mainJsName}`;
+const wasm = `${publicUrl}${mainWasmName}`;
+const tags = [
+  `<link rel="modulepreload" href="${js}" crossorigin="anonymous">`,
+  `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous">`,
+  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<script>${preloadScript}</script>`,
+  `<script type="module">import init from '${js}';\ninit({ module_or_path: '${wasm}' });\n</script>`,
+];
+html = replaceExactlyOnce(html, '</head>', `${tags.map((t) => `  ${t}\n`).join('')}  </head>`, 'index.html');
+writeFileSync(htmlPath, html);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+log(`main ${mainWasmName} ${kb(mainWasm.length)}; ${parts.length} parts (${kb(parts.reduce((t, p) => t + readFileSync(path.join(cut, p)).length, 0))})`);
