@@ -45,6 +45,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/checklists/work/share") view=checklists::SharePage/>
                 <Route path=path!("/checklists/home") view=checklists::HomePage/>
                 <Route path=path!("/checklists/home/falls") view=checklists::FallsPage/>
+                <Route path=path!("/checklists/home/falls/:step") view=checklists::FallsStepPage/>
                 <Route path=path!("/checklists/home/room/:room") view=checklists::RoomPage/>
                 <Route path=path!("/progress") view=progress::ProgressPage/>
                 <Route path=path!("/progress/questionnaire") view=measures::QuestionnairePage/>
