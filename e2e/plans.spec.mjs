@@ -91,7 +91,7 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await page.goto('/checklists/work');
   await expect(page.getByText('Start at 10am')).toBeVisible();
   await page.goto('/checklists/home/room/bathroom?item=5'); // the OT's own hazard, after the 4 built-in ones
-  await expect(page.getByText('No grab rail by the bath')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'No grab rail by the bath' })).toBeVisible();
   await page.goto('/settings');
   await expect(page.getByRole('checkbox', { name: 'Mood' })).toBeChecked();
 

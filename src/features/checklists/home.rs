@@ -133,7 +133,7 @@ fn RoomChecklist(room: Room) -> impl IntoView {
     };
     let next_words = move || {
         let n = at.get();
-        texts().get(n).map(|(hazard, _)| format!("Next: {hazard}"))
+        texts().get(n).map(|(hazard, _)| format!(": {hazard}"))
     };
     view! {
         <div class="large">
@@ -147,7 +147,7 @@ fn RoomChecklist(room: Room) -> impl IntoView {
             <nav class="step-nav" aria-label="Things in this room">
                 {move || match next_words() {
                     Some(words) => view! {
-                        <p><A href=paths::room_item(room, at.get() + 1) attr:class="button button-primary button-wide">{words}</A></p>
+                        <p><A href=paths::room_item(room, at.get() + 1) attr:class="button button-primary button-wide">"Next"<span class="visually-hidden">{words}</span></A></p>
                     }.into_any(),
                     None => match next_room {
                         Some(n) => view! {
@@ -163,7 +163,7 @@ fn RoomChecklist(room: Room) -> impl IntoView {
                 </Show>
             </nav>
             <details class="card room-things">
-                <summary>"Everything in this room"</summary>
+                <summary>"All things in this room"</summary>
                 <ol class="link-list">
                     {move || texts().into_iter().enumerate().map(|(i, (hazard, ticked))| view! {
                         <li><A href=paths::room_item(room, i + 1)>{hazard}{ticked.then_some(" (ticked)")}</A></li>
