@@ -15,7 +15,7 @@ use everyday::domain::diary::{DiaryCommand, EntryDraft};
 use everyday::domain::goals::{GoalCommand, GoalDraft, TaskFrequency};
 use everyday::domain::ids::{ActionId, DifficultyId, EntryId, FallsCheckId};
 use everyday::domain::state::{AppData, Command};
-use everyday::domain::workplace::plan_weeks;
+use everyday::domain::workplace::{plan_weeks, HalfHours};
 use everyday::storage::engine::PART_PREFIX;
 use everyday::storage::{KeyValue, MemoryKv, SaveError, Store};
 use serde_json::Value;
@@ -244,7 +244,7 @@ fn old_format_data() -> String {
         )
         .unwrap();
     }
-    let weeks = plan_weeks(d(2), 4, 8, 36, 3).unwrap();
+    let weeks = plan_weeks(d(2), 4, HalfHours::whole(8), HalfHours::whole(36), 3).unwrap();
     checklist(&mut data, ChecklistCommand::SetPhasedReturn(weeks)).unwrap();
     checklist(
         &mut data,
@@ -483,7 +483,7 @@ fn marking_a_week_after_another_tab_changed_the_schedule() {
     let (after, err) = after_other_tab(
         &data,
         |b| {
-            let weeks = plan_weeks(d(9), 3, 10, 30, 3).unwrap();
+            let weeks = plan_weeks(d(9), 3, HalfHours::whole(10), HalfHours::whole(30), 3).unwrap();
             checklist(b, ChecklistCommand::SetPhasedReturn(weeks)).unwrap();
         },
         mark,

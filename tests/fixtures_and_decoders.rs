@@ -341,6 +341,7 @@ fn shared_workplace_plans_with_a_date_outside_the_window_are_refused_plainly() {
         period: true,
         agreed: true,
         asked_for: true,
+        suggested: true,
         notes: true,
         phased_return: true,
         difficulties: true,

@@ -152,6 +152,7 @@ fn every_page(data: &AppData) {
         period: true,
         agreed: true,
         asked_for: true,
+        suggested: true,
         notes: true,
         phased_return: true,
         difficulties: true,
@@ -311,6 +312,7 @@ fn seeds() -> &'static Seeds {
             period: true,
             agreed: true,
             asked_for: true,
+            suggested: true,
             notes: true,
             phased_return: true,
             difficulties: true,
@@ -604,6 +606,7 @@ fn any_data() -> impl Strategy<Value = AppData> {
                         id: Default::default(),
                         starts,
                         hours,
+                        half_hour: false,
                         days,
                         done,
                     });

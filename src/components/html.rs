@@ -1,25 +1,13 @@
 //! Writing read-only figures as HTML text. A page that is mostly tables costs far less download
-//! as one string than as a tree of `view!` elements (each tree adds its own code). Everything
-//! that is not the app's own fixed text goes through `esc`; the Content-Security-Policy also
-//! forbids inline scripts, so text could never run as code.
+//! as one string than as a tree of `view!` elements (each tree adds its own code). The one type
+//! for such markup is [`Html`] (in `domain::html`, so it is tested natively): it grows only by
+//! fixed literals or escaped text. `esc` is kept for pages still building a `String`; the
+//! Content-Security-Policy also forbids inline scripts, so text could never run as code.
+
+pub use crate::domain::html::{esc, Html};
+pub use crate::html_push;
 
 use wasm_bindgen::JsCast;
-
-/// Text made safe to put inside HTML elements and quoted attributes.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The button a click landed on (or inside), for one click handler serving many buttons.
 pub fn clicked_button(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {

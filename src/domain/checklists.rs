@@ -91,8 +91,13 @@ pub struct PhasedReturnWeek {
     #[serde(default)]
     pub id: WeekId,
     pub starts: NaiveDate,
-    /// Hours to work that week.
+    /// Whole hours to work that week (with `half_hour`, half an hour more).
     pub hours: u8,
+    /// Half an hour more than `hours` (37.5 hours is 37 and this). Missing in data saved before
+    /// half hours; an older version reading newer data sees the whole hours only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub half_hour: bool,
+    /// Days to work that week (each week can have its own).
     #[serde(default)]
     pub days: u8,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -152,6 +157,9 @@ pub struct ShareChoices {
     pub agreed: bool,
     /// Adjustments asked for but not yet agreed.
     pub asked_for: bool,
+    /// Adjustments only suggested so far (marked as suggested on the employer's page). Missing
+    /// in choices saved before it existed: off.
+    pub suggested: bool,
     /// The notes on the shared adjustments.
     pub notes: bool,
     pub phased_return: bool,
@@ -167,7 +175,9 @@ impl Default for ShareChoices {
             name: true,
             period: true,
             agreed: true,
-            asked_for: false,
+            // What a person expects the employer to see: what is agreed, in place or asked for.
+            asked_for: true,
+            suggested: false,
             notes: false,
             phased_return: true,
             difficulties: true,
@@ -291,6 +301,12 @@ pub enum ChecklistCommand {
     MarkWeek {
         week: WeekId,
         done: bool,
+    },
+    /// Change one week's hours (in half hours) and days: each week can have its own.
+    ChangeWeek {
+        week: WeekId,
+        hours: super::workplace::HalfHours,
+        days: u8,
     },
     SetWellness(WellnessActionPlan),
     SetShareChoices(ShareChoices),
@@ -536,6 +552,24 @@ pub fn apply(data: &mut AppData, command: ChecklistCommand) -> Result<(), Domain
                 .find(|w| w.id == week)
                 .ok_or_else(|| gone("week"))?
                 .done = done;
+        }
+        ChecklistCommand::ChangeWeek { week, hours, days } => {
+            if !hours.within_max() {
+                return Err(invalid(format!(
+                    "Hours in a week must be from 0 to {}.",
+                    super::workplace::MAX_WEEK_HOURS
+                )));
+            }
+            if days > 7 {
+                return Err(invalid("Days in a week must be from 0 to 7."));
+            }
+            let w = plan
+                .phased_return
+                .iter_mut()
+                .find(|w| w.id == week)
+                .ok_or_else(|| gone("week"))?;
+            w.set_hours(hours);
+            w.days = days;
         }
         ChecklistCommand::SetWellness(w) => {
             plan.wellness = WellnessActionPlan {
@@ -830,7 +864,14 @@ mod tests {
     #[test]
     fn weeks_are_ticked_and_checked() {
         let mut data = AppData::default();
-        let weeks = crate::domain::workplace::plan_weeks(d(3, 2), 4, 8, 36, 3).unwrap();
+        let weeks = crate::domain::workplace::plan_weeks(
+            d(3, 2),
+            4,
+            crate::domain::workplace::HalfHours::whole(8),
+            crate::domain::workplace::HalfHours::whole(36),
+            3,
+        )
+        .unwrap();
         run(&mut data, ChecklistCommand::SetPhasedReturn(weeks)).unwrap();
         let week = data.workplace.phased_return[1].id;
         run(&mut data, ChecklistCommand::MarkWeek { week, done: true }).unwrap();
@@ -846,6 +887,43 @@ mod tests {
         let mut bad = data.workplace.phased_return.clone();
         bad[2].hours = 99;
         assert!(run(&mut data, ChecklistCommand::SetPhasedReturn(bad)).is_err());
+        // One week changed on its own: half hours and its own number of days.
+        use crate::domain::workplace::HalfHours;
+        let third = data.workplace.phased_return[2].id;
+        run(
+            &mut data,
+            ChecklistCommand::ChangeWeek {
+                week: third,
+                hours: HalfHours(55),
+                days: 4,
+            },
+        )
+        .unwrap();
+        let w = &data.workplace.phased_return[2];
+        assert_eq!((w.hours, w.half_hour, w.days), (27, true, 4));
+        assert_eq!(data.workplace.phased_return[1].days, 3);
+        let before = data.clone();
+        for (hours, days) in [(HalfHours(161), 4), (HalfHours(20), 8)] {
+            assert!(run(
+                &mut data,
+                ChecklistCommand::ChangeWeek {
+                    week: third,
+                    hours,
+                    days
+                }
+            )
+            .is_err());
+        }
+        assert!(run(
+            &mut data,
+            ChecklistCommand::ChangeWeek {
+                week: WeekId(999),
+                hours: HalfHours(20),
+                days: 3
+            }
+        )
+        .is_err());
+        assert_eq!(data, before);
     }
 
     #[test]
@@ -983,5 +1061,13 @@ mod tests {
         // Missing fields read as the defaults.
         let read: ShareChoices = serde_json::from_str(r#"{"wellness":true}"#).unwrap();
         assert_eq!(read, choices);
+        // Choices stored before "suggested" existed (every field written out, asked-for off)
+        // read as they were, with suggested items off.
+        let old = r#"{"name":false,"period":true,"agreed":true,"asked_for":false,"notes":false,"phased_return":true,"difficulties":true,"wellness":false}"#;
+        let read: ShareChoices = serde_json::from_str(old).unwrap();
+        assert!(!read.name && !read.asked_for && !read.suggested && read.agreed);
+        // The defaults: agreed, in place and asked for; not suggested.
+        let d = ShareChoices::default();
+        assert!(d.agreed && d.asked_for && !d.suggested && !d.wellness);
     }
 }

@@ -373,6 +373,85 @@ pub fn check_falls(check: &FallsCheck) -> Result<(), String> {
     Ok(())
 }
 
+/// The answers given so far in a falls self-check, one statement at a time (kept in the tab's
+/// session storage as text, so a reload loses nothing): `y`, `n` or `-` (not yet) for each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FallsDraft(pub [Option<bool>; FALLS_STATEMENTS.len()]);
+
+/// Where a falls self-check goes after a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FallsNext {
+    /// The next statement (1-based).
+    Question(usize),
+    /// Every statement is answered: check the answers.
+    Check,
+}
+
+impl FallsDraft {
+    /// The draft as stored: one character per statement.
+    pub fn encode(&self) -> String {
+        self.0
+            .iter()
+            .map(|a| match a {
+                Some(true) => 'y',
+                Some(false) => 'n',
+                None => '-',
+            })
+            .collect()
+    }
+
+    /// A stored draft; anything that is not one (another length, other characters) is an
+    /// empty draft, so a damaged draft never stops the check.
+    pub fn decode(text: &str) -> FallsDraft {
+        let mut draft = FallsDraft::default();
+        if text.chars().count() != draft.0.len() {
+            return draft;
+        }
+        for (slot, c) in draft.0.iter_mut().zip(text.chars()) {
+            *slot = match c {
+                'y' => Some(true),
+                'n' => Some(false),
+                '-' => None,
+                _ => return FallsDraft::default(),
+            };
+        }
+        draft
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+
+    /// The first statement not answered yet (1-based), if any.
+    pub fn first_unanswered(&self) -> Option<usize> {
+        self.0.iter().position(Option::is_none).map(|i| i + 1)
+    }
+
+    /// After answering statement `question` (1-based): the next one, or the check of the
+    /// answers once every statement has an answer.
+    pub fn next_after(&self, question: usize) -> FallsNext {
+        match self.first_unanswered() {
+            None => FallsNext::Check,
+            Some(_) if question < self.0.len() => FallsNext::Question(question + 1),
+            Some(first) => FallsNext::Question(first),
+        }
+    }
+
+    /// Every answer, when all are given: what is saved.
+    pub fn complete(&self) -> Option<Vec<bool>> {
+        self.0.iter().copied().collect()
+    }
+}
+
+/// "Yes" or "No" for an answer.
+pub fn yes_no(answer: bool) -> &'static str {
+    if answer {
+        "Yes"
+    } else {
+        "No"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,5 +487,37 @@ mod tests {
             answers: vec![true; 3],
         })
         .is_err());
+    }
+
+    #[test]
+    fn a_falls_draft_is_kept_as_text_and_leads_on_to_the_check() {
+        let mut draft = FallsDraft::default();
+        assert!(draft.is_empty());
+        assert_eq!(draft.encode(), "------------");
+        assert_eq!(draft.first_unanswered(), Some(1));
+        draft.0[0] = Some(true);
+        draft.0[1] = Some(false);
+        assert_eq!(draft.encode(), "yn----------");
+        assert_eq!(FallsDraft::decode("yn----------"), draft);
+        assert_eq!(draft.next_after(2), FallsNext::Question(3));
+        assert_eq!(draft.complete(), None);
+        // Damaged or old text is an empty draft, never a panic.
+        assert!(FallsDraft::decode("yn").is_empty());
+        assert!(FallsDraft::decode("yx----------").is_empty());
+        assert!(FallsDraft::decode("").is_empty());
+        // The last statement answered with a gap earlier: back to the gap.
+        let mut gap = FallsDraft::decode("yyyyy-yyyyyy");
+        assert_eq!(gap.next_after(12), FallsNext::Question(6));
+        assert_eq!(gap.next_after(3), FallsNext::Question(4));
+        gap.0[5] = Some(false);
+        assert_eq!(gap.next_after(6), FallsNext::Check);
+        let answers = gap.complete().unwrap();
+        assert_eq!(answers.len(), 12);
+        assert_eq!(
+            falls_total(&answers),
+            13,
+            "every statement but the sixth (1 point)"
+        );
+        assert_eq!(yes_no(true), "Yes");
     }
 }

@@ -10,6 +10,7 @@ pub mod diary;
 pub mod envelope;
 pub mod goals;
 pub mod home_safety;
+pub mod html;
 pub mod ics;
 pub mod ids;
 pub mod measures;

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use qrcode::{Color, EcLevel, QrCode};
 
+use super::html::Html;
+
 /// Longer links make a QR code too dense to scan reliably from a screen.
 pub const MAX_QR_CHARS: usize = 1_200;
 
@@ -41,13 +43,25 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
             }
         }
     }
-    Some(format!(
-        r##"<svg class="qr" viewBox="0 0 {size} {size}" role="img" aria-label="{}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##,
-        label
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    ))
+    // The label is text (escaped); the numbers and the path are the app's own.
+    let mut svg = Html::new();
+    crate::html_push!(
+        svg,
+        "<svg class=\"qr\" viewBox=\"0 0 ",
+        size,
+        " ",
+        size,
+        "\" role=\"img\" aria-label=\"",
+        label,
+        "\" shape-rendering=\"crispEdges\"><rect width=\"",
+        size,
+        "\" height=\"",
+        size,
+        "\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+        path,
+        "\"/></svg>"
+    );
+    Some(svg.into_string())
 }
 
 #[cfg(test)]
@@ -60,6 +74,9 @@ mod tests {
         let svg = qr_svg(&link, "QR code of the link").unwrap();
         assert!(svg.starts_with("<svg class=\"qr\""));
         assert!(svg.contains("aria-label=\"QR code of the link\""));
+        // The label is escaped by the one HTML type.
+        let odd = qr_svg(&link, "Sam's \"plan\" <b>").unwrap();
+        assert!(odd.contains("aria-label=\"Sam&#39;s &quot;plan&quot; &lt;b&gt;\""));
         assert!(svg.contains("M4 4h7v1h-7z"), "the finder pattern's top row");
         assert!(qr_svg(&"A".repeat(MAX_QR_CHARS + 1), "x").is_none());
     }

@@ -253,6 +253,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
             id: Default::default(),
             starts: end - Duration::days(35 - 7 * i64::from(w)),
             hours: 12 + 4 * w,
+            half_hour: false,
             days: 3 + w / 2,
             done: w < 5,
         });

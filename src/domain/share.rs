@@ -243,8 +243,18 @@ pub struct SharedDifficulty {
 pub struct SharedWeek {
     pub starts: NaiveDate,
     pub hours: u8,
+    /// Half an hour more (missing from links made before half hours).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub half_hour: bool,
     #[serde(default)]
     pub days: u8,
+}
+
+impl SharedWeek {
+    /// The week's hours, with the half hour.
+    pub fn week_hours(&self) -> super::workplace::HalfHours {
+        super::workplace::HalfHours(u16::from(self.hours) * 2 + u16::from(self.half_hour))
+    }
 }
 
 /// The Wellness Action Plan, when the person chooses to share it.
@@ -314,6 +324,7 @@ pub fn share_payload(data: &AppData, choices: &ShareChoices, today: NaiveDate) -
         .filter(|i| {
             (choices.agreed && i.status.is_agreed())
                 || (choices.asked_for && i.status == ItemStatus::AskedFor)
+                || (choices.suggested && i.status == ItemStatus::Suggested)
         })
         .map(|i| SharedAdjustment {
             kind: i.kind,
@@ -347,6 +358,7 @@ pub fn share_payload(data: &AppData, choices: &ShareChoices, today: NaiveDate) -
             .map(|w| SharedWeek {
                 starts: w.starts,
                 hours: w.hours,
+                half_hour: w.half_hour,
                 days: w.days,
             })
             .collect()
@@ -381,6 +393,89 @@ pub fn share_payload(data: &AppData, choices: &ShareChoices, today: NaiveDate) -
         phased_return,
         wellness: (choices.wellness && wellness != SharedWellness::default()).then_some(wellness),
     }
+}
+
+/// Who sent the plan, for the employer's page: the name when it was shared.
+pub fn sender(plan: &SharedPlan) -> String {
+    if plan.name.trim().is_empty() {
+        "your employee".into()
+    } else {
+        plan.name.clone()
+    }
+}
+
+/// When the plan will be looked at again, in words for the employer: the plan's review date,
+/// or else the earliest review of an adjustment or of the Wellness Action Plan.
+pub fn review_words(plan: &SharedPlan) -> String {
+    if let Some(r) = plan.review {
+        return format!(
+            "The plan will be reviewed on {}.",
+            super::dates::long_date(r)
+        );
+    }
+    let earliest = plan
+        .adjustments
+        .iter()
+        .filter_map(|a| a.review)
+        .chain(plan.wellness.as_ref().and_then(|w| w.review))
+        .min();
+    match earliest {
+        Some(r) => format!("The first review is on {}.", super::dates::long_date(r)),
+        None => format!(
+            "No review date has been set yet. Please agree one with {}.",
+            sender(plan)
+        ),
+    }
+}
+
+/// What the employer is asked to do next, in order.
+pub fn employer_next_steps(plan: &SharedPlan) -> Vec<String> {
+    let who = sender(plan);
+    let count = |status: ItemStatus| {
+        plan.adjustments
+            .iter()
+            .filter(|a| a.status == status)
+            .count()
+    };
+    let (asked, suggested) = (count(ItemStatus::AskedFor), count(ItemStatus::Suggested));
+    // "the adjustment" or "the 3 adjustments".
+    let the = |n: usize, one: &str| {
+        if n == 1 {
+            one.to_string()
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    let mut steps = Vec::new();
+    if asked > 0 {
+        steps.push(format!(
+            "Reply to {who} about the {} asked for: agree {}, or say what could be done instead.",
+            the(asked, "adjustment"),
+            if asked == 1 { "it" } else { "them" }
+        ));
+    }
+    if suggested > 0 {
+        steps.push(format!(
+            "Talk with {who} about the {} marked \"suggested\": {} not been asked for yet.",
+            the(suggested, "idea"),
+            if suggested == 1 {
+                "it has"
+            } else {
+                "they have"
+            }
+        ));
+    }
+    if plan.adjustments.iter().any(|a| a.status.is_agreed()) {
+        steps.push("Keep the agreed adjustments in place until the review.".into());
+    }
+    if !plan.phased_return.is_empty() {
+        steps.push("Plan the work rota around the hours and days for each week below.".into());
+    }
+    steps.push(match plan.review {
+        Some(_) => format!("Meet {who} on or before the review date to see how it is going."),
+        None => format!("Agree a date with {who} to review the plan together."),
+    });
+    steps
 }
 
 /// The JSON that is compressed into a link.
@@ -424,7 +519,7 @@ pub fn decode_plan(bytes: &[u8]) -> Result<SharedPlan, ShareError> {
         && plan
             .phased_return
             .iter()
-            .all(|w| w.hours <= super::workplace::MAX_WEEK_HOURS && w.days <= 7);
+            .all(|w| w.week_hours().within_max() && w.days <= 7);
     let counts = plan.adjustments.len() <= super::checklists::MAX_ITEMS
         && plan.difficulties.len() <= super::checklists::MAX_ITEMS;
     if texts && weeks && counts {

@@ -98,6 +98,16 @@ impl ItemStatus {
         }
     }
 
+    /// The status as the employer's page says it: what is only suggested or asked for is
+    /// plainly marked so.
+    pub fn label_for_employer(self) -> &'static str {
+        match self {
+            ItemStatus::Suggested => "Suggested: not asked for yet",
+            ItemStatus::AskedFor => "Asked for: waiting for your reply",
+            other => other.label(),
+        }
+    }
+
     /// Agreed with the employer (in place counts as agreed).
     pub fn is_agreed(self) -> bool {
         matches!(self, ItemStatus::Agreed | ItemStatus::InPlace)
@@ -208,18 +218,85 @@ pub const ADJUSTMENT_LIBRARY: [(AdviceKind, &str); 23] = [
     ),
 ];
 
+/// Hours in half-hour steps: 37.5 hours is `HalfHours(75)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HalfHours(pub u16);
+
+impl HalfHours {
+    pub fn whole(hours: u8) -> HalfHours {
+        HalfHours(u16::from(hours) * 2)
+    }
+
+    /// "37", "37.5", "37,5" or "37½"; None for anything else (including quarters).
+    pub fn parse(text: &str) -> Option<HalfHours> {
+        let text = text.trim();
+        let (whole, half) = if let Some(w) = text.strip_suffix('½') {
+            (w.trim(), true)
+        } else if let Some((w, f)) = text.split_once(['.', ',']) {
+            match f.trim_end_matches('0') {
+                "" => (w, false),
+                "5" => (w, true),
+                _ => return None,
+            }
+        } else {
+            (text, false)
+        };
+        if whole.is_empty() && !half {
+            return None;
+        }
+        let whole: u16 = if whole.is_empty() {
+            0
+        } else if whole.bytes().all(|b| b.is_ascii_digit()) && whole.len() <= 3 {
+            whole.parse().ok()?
+        } else {
+            return None;
+        };
+        Some(HalfHours(whole * 2 + u16::from(half)))
+    }
+
+    /// The whole hours, and whether there is half an hour more (as stored in a week).
+    pub fn split(self) -> (u8, bool) {
+        (u8::try_from(self.0 / 2).unwrap_or(u8::MAX), self.0 % 2 == 1)
+    }
+
+    pub fn within_max(self) -> bool {
+        self <= HalfHours::whole(MAX_WEEK_HOURS)
+    }
+}
+
+impl std::fmt::Display for HalfHours {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.split() {
+            (h, true) => write!(f, "{h}.5"),
+            (h, false) => write!(f, "{h}"),
+        }
+    }
+}
+
+impl PhasedReturnWeek {
+    /// The hours of the week, with the half hour.
+    pub fn week_hours(&self) -> HalfHours {
+        HalfHours(u16::from(self.hours) * 2 + u16::from(self.half_hour))
+    }
+
+    pub fn set_hours(&mut self, hours: HalfHours) {
+        (self.hours, self.half_hour) = hours.split();
+    }
+}
+
 /// The most weeks a phased return can have.
 pub const MAX_WEEKS: usize = 26;
 /// The most hours in a week.
 pub const MAX_WEEK_HOURS: u8 = 80;
 
 /// A phased return that builds up evenly from `first_hours` to `full_hours` over `weeks`
-/// weeks, each week starting 7 days after the one before.
+/// weeks, each week starting 7 days after the one before. The first and last weeks have the
+/// hours given (half hours too); the weeks between go up in whole hours.
 pub fn plan_weeks(
     first: NaiveDate,
     weeks: usize,
-    first_hours: u8,
-    full_hours: u8,
+    first_hours: HalfHours,
+    full_hours: HalfHours,
     days: u8,
 ) -> Result<Vec<PhasedReturnWeek>, String> {
     if !(1..=MAX_WEEKS).contains(&weeks) {
@@ -227,7 +304,7 @@ pub fn plan_weeks(
             "Please choose from 1 to {MAX_WEEKS} weeks for the phased return."
         ));
     }
-    if first_hours > MAX_WEEK_HOURS || full_hours > MAX_WEEK_HOURS {
+    if !first_hours.within_max() || !full_hours.within_max() {
         return Err(format!(
             "Hours in a week must be from 0 to {MAX_WEEK_HOURS}."
         ));
@@ -235,21 +312,29 @@ pub fn plan_weeks(
     if days > 7 {
         return Err("Days in a week must be from 0 to 7.".into());
     }
-    let (a, b) = (i64::from(first_hours), i64::from(full_hours));
+    let (a, b) = (i64::from(first_hours.0), i64::from(full_hours.0));
     let steps = (weeks as i64 - 1).max(1);
+    let last = weeks as i64 - 1;
     (0..weeks as i64)
         .map(|w| {
+            // Even steps from the first week's hours to the full hours; the weeks between to
+            // the nearest whole hour (in half hours: the nearest even number).
+            let hours = if w == 0 {
+                first_hours
+            } else if w == last {
+                full_hours
+            } else {
+                let whole = (a * steps + (b - a) * w + steps).div_euclid(2 * steps);
+                HalfHours(u16::try_from(whole * 2).unwrap_or(0))
+            };
+            let (hours, half_hour) = hours.split();
             Some(PhasedReturnWeek {
                 // Given when the schedule is saved (`ChecklistCommand::SetPhasedReturn`).
                 id: Default::default(),
                 starts: super::dates::checked_add_days(first, 7 * w)
                     .filter(|d| super::dates::in_window(*d))?,
-                // Even steps from the first week's hours to the full hours, to the nearest hour.
-                hours: if weeks == 1 {
-                    first_hours
-                } else {
-                    (a + ((b - a) * w * 2 + steps).div_euclid(2 * steps)) as u8
-                },
+                hours,
+                half_hour,
                 days,
                 done: false,
             })
@@ -323,7 +408,7 @@ pub fn check_weeks(weeks: &[PhasedReturnWeek]) -> Result<(), String> {
         ));
     }
     for (i, w) in weeks.iter().enumerate() {
-        if w.hours > MAX_WEEK_HOURS {
+        if !w.week_hours().within_max() {
             return Err(format!(
                 "Week {}: hours must be from 0 to {MAX_WEEK_HOURS}.",
                 i + 1
@@ -374,20 +459,63 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
     }
 
+    fn h(hours: u8) -> HalfHours {
+        HalfHours::whole(hours)
+    }
+
+    #[test]
+    fn hours_are_whole_or_half() {
+        assert_eq!(HalfHours::parse("37.5"), Some(HalfHours(75)));
+        assert_eq!(HalfHours::parse(" 37,5 "), Some(HalfHours(75)));
+        assert_eq!(HalfHours::parse("37½"), Some(HalfHours(75)));
+        assert_eq!(HalfHours::parse("12"), Some(h(12)));
+        assert_eq!(HalfHours::parse("12.0"), Some(h(12)));
+        assert_eq!(HalfHours::parse("0.5"), Some(HalfHours(1)));
+        for bad in ["", "37.25", "-3", "abc", "1e3", "37.5.5", "9999"] {
+            assert_eq!(HalfHours::parse(bad), None, "{bad}");
+        }
+        assert_eq!(HalfHours(75).to_string(), "37.5");
+        assert_eq!(h(12).to_string(), "12");
+        assert!(h(80).within_max() && !HalfHours(161).within_max());
+        let mut week = plan_weeks(d(3, 2), 1, HalfHours(75), h(75), 5)
+            .unwrap()
+            .remove(0);
+        assert_eq!((week.hours, week.half_hour), (37, true));
+        assert_eq!(week.week_hours(), HalfHours(75));
+        week.set_hours(h(20));
+        assert_eq!((week.hours, week.half_hour), (20, false));
+        // 37.5 hours was refused before half hours; now it is the last week's hours exactly.
+        let weeks = plan_weeks(d(3, 2), 4, h(12), HalfHours(75), 3).unwrap();
+        let hours: Vec<String> = weeks.iter().map(|w| w.week_hours().to_string()).collect();
+        assert_eq!(hours, ["12", "21", "29", "37.5"]);
+        assert!(check_weeks(&weeks).is_ok());
+        let mut over = weeks.clone();
+        over[3].hours = 80;
+        assert!(check_weeks(&over).unwrap_err().contains("Week 4"));
+        // A week stored before half hours reads as whole hours.
+        let old: PhasedReturnWeek =
+            serde_json::from_str(r#"{"id":3,"starts":"2026-03-02","hours":12,"days":3}"#).unwrap();
+        assert_eq!(old.week_hours(), h(12));
+        assert!(!serde_json::to_string(&old).unwrap().contains("half_hour"));
+    }
+
     #[test]
     fn weeks_build_up_evenly() {
-        let weeks = plan_weeks(d(3, 2), 4, 8, 36, 3).unwrap();
+        let weeks = plan_weeks(d(3, 2), 4, h(8), h(36), 3).unwrap();
         let hours: Vec<u8> = weeks.iter().map(|w| w.hours).collect();
         assert_eq!(hours, vec![8, 17, 27, 36]);
         assert_eq!(weeks[3].starts, d(3, 23));
         assert!(check_weeks(&weeks).is_ok());
-        assert_eq!(plan_weeks(d(3, 2), 1, 20, 36, 5).unwrap()[0].hours, 20);
-        assert!(plan_weeks(d(3, 2), 0, 8, 36, 3).is_err());
-        assert!(plan_weeks(d(3, 2), 27, 8, 36, 3).is_err());
-        assert!(plan_weeks(d(3, 2), 4, 8, 81, 3).is_err());
-        assert!(plan_weeks(d(3, 2), 4, 8, 36, 8).is_err());
+        assert_eq!(
+            plan_weeks(d(3, 2), 1, h(20), h(36), 5).unwrap()[0].hours,
+            20
+        );
+        assert!(plan_weeks(d(3, 2), 0, h(8), h(36), 3).is_err());
+        assert!(plan_weeks(d(3, 2), 27, h(8), h(36), 3).is_err());
+        assert!(plan_weeks(d(3, 2), 4, h(8), h(81), 3).is_err());
+        assert!(plan_weeks(d(3, 2), 4, h(8), h(36), 8).is_err());
         // Building down works too (for a planned reduction).
-        let down: Vec<u8> = plan_weeks(d(3, 2), 3, 30, 10, 3)
+        let down: Vec<u8> = plan_weeks(d(3, 2), 3, h(30), h(10), 3)
             .unwrap()
             .iter()
             .map(|w| w.hours)
@@ -398,7 +526,7 @@ mod tests {
     #[test]
     fn where_you_are() {
         assert_eq!(return_position(&[], d(3, 1)), ReturnPosition::None);
-        let weeks = plan_weeks(d(3, 2), 3, 8, 24, 3).unwrap();
+        let weeks = plan_weeks(d(3, 2), 3, h(8), h(24), 3).unwrap();
         assert_eq!(
             return_position(&weeks, d(3, 1)),
             ReturnPosition::NotStarted { starts: d(3, 2) }
@@ -427,7 +555,7 @@ mod tests {
 
     #[test]
     fn weeks_out_of_order_are_refused() {
-        let mut weeks = plan_weeks(d(3, 2), 3, 8, 24, 3).unwrap();
+        let mut weeks = plan_weeks(d(3, 2), 3, h(8), h(24), 3).unwrap();
         weeks.swap(0, 1);
         assert!(check_weeks(&weeks).unwrap_err().contains("Week 2"));
     }
@@ -436,11 +564,11 @@ mod tests {
     fn weeks_past_the_window_or_the_calendar_are_refused_not_a_panic() {
         let late = NaiveDate::from_ymd_opt(2200, 12, 20).unwrap();
         assert_eq!(
-            plan_weeks(late, 4, 8, 24, 3).unwrap_err(),
+            plan_weeks(late, 4, h(8), h(24), 3).unwrap_err(),
             "Please choose a first week that starts between 1 January 1900 and 31 December 2200."
         );
-        assert!(plan_weeks(NaiveDate::MAX, 2, 8, 24, 3).is_err());
-        assert_eq!(plan_weeks(late, 1, 8, 24, 3).unwrap()[0].starts, late);
+        assert!(plan_weeks(NaiveDate::MAX, 2, h(8), h(24), 3).is_err());
+        assert_eq!(plan_weeks(late, 1, h(8), h(24), 3).unwrap()[0].starts, late);
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! Every rule is in `domain::checklists`, `domain::workplace`, `domain::home_safety` and
 //! `domain::share`.
 
+mod falls;
 mod home;
 mod plan;
 mod share;
 mod weeks;
 
-pub use home::{FallsPage, HomePage, RoomPage};
+pub use falls::{FallsPage, FallsStepPage};
+pub use home::{HomePage, RoomPage};
 pub use plan::WorkplacePage;
 pub use share::SharePage;
 pub use weeks::{PhasedReturnPage, WellnessPage};

@@ -2,127 +2,190 @@
 //! fragment (or a file holding the link); this page never shows anything stored on this
 //! device. The same HTML is the person's preview, so they see exactly what the employer sees.
 
-use std::fmt::Write;
-
 use leptos::prelude::*;
 
 use crate::app::PageHeading;
-use crate::components::html::esc;
+use crate::components::html::{html_push, Html};
+use crate::domain::checklists::{AdviceKind, ItemStatus};
 use crate::domain::dates::long_date;
 use crate::domain::share::{
-    decode_plan, fragment_in, read_fragment, Fragment, ShareError, ShareKind, SharedPlan,
+    decode_plan, employer_next_steps, fragment_in, read_fragment, review_words, sender, Fragment,
+    ShareError, ShareKind, SharedPlan,
 };
 use crate::platform::share::{current_fragment, open_fragment, print};
 
 /// The shared plan as HTML. `h` is the level of its section headings (2 on the employer's page,
-/// 3 inside the person's preview). Everything from the plan is escaped.
-pub fn plan_html(plan: &SharedPlan, h: u8) -> String {
-    let who = if plan.name.is_empty() {
-        "the employee".to_string()
-    } else {
-        esc(&plan.name)
-    };
-    let mut s = String::new();
-    let _ = write!(
+/// 3 inside the person's preview). Everything from the plan goes in as escaped text.
+pub fn plan_html(plan: &SharedPlan, h: u8) -> Html {
+    let who = sender(plan);
+    let mut s = Html::new();
+    html_push!(
         s,
-        r#"<p class="plan-meta">Workplace plan for {who}, shared on <strong>{}</strong>.</p>"#,
-        long_date(plan.shared)
+        "<p class=\"plan-meta\">Workplace plan from <strong>",
+        who,
+        "</strong>, sent on <strong>",
+        long_date(plan.shared),
+        "</strong>.</p>"
     );
     if plan.is_empty() {
-        s.push_str("<p>Nothing was chosen to share.</p>");
+        s.markup("<p>Nothing was chosen to share.</p>");
         return s;
     }
+    html_push!(
+        s,
+        "<section class=\"plan-part plan-next\"><h",
+        h,
+        ">What you are asked to do</h",
+        h,
+        "><ol class=\"next-steps\">"
+    );
+    for step in employer_next_steps(plan) {
+        html_push!(s, "<li>", step, "</li>");
+    }
+    html_push!(
+        s,
+        "</ol><p class=\"plan-review\"><strong>",
+        review_words(plan),
+        "</strong></p></section>"
+    );
     let period = plan.from.is_some() || plan.to.is_some() || plan.review.is_some();
     if period || !plan.advice.is_empty() {
-        let _ = write!(
+        html_push!(
             s,
-            r#"<section class="plan-part"><h{h}>The plan</h{h}><dl class="plan-facts">"#
+            "<section class=\"plan-part\"><h",
+            h,
+            ">The plan</h",
+            h,
+            "><dl class=\"plan-facts\">"
         );
-        if let Some(from) = plan.from {
-            let _ = write!(s, "<div><dt>From</dt><dd>{}</dd></div>", long_date(from));
-        }
-        if let Some(to) = plan.to {
-            let _ = write!(s, "<div><dt>Until</dt><dd>{}</dd></div>", long_date(to));
-        }
-        if let Some(review) = plan.review {
-            let _ = write!(
-                s,
-                "<div><dt>Review date</dt><dd>{}</dd></div>",
-                long_date(review)
-            );
+        for (term, date) in [
+            ("From", plan.from),
+            ("Until", plan.to),
+            ("Review date", plan.review),
+        ] {
+            if let Some(date) = date {
+                html_push!(
+                    s,
+                    "<div><dt>",
+                    term,
+                    "</dt><dd>",
+                    long_date(date),
+                    "</dd></div>"
+                );
+            }
         }
         if !plan.advice.is_empty() {
-            s.push_str("<div><dt>Kinds of advice</dt><dd><ul class=\"plain-list\">");
+            s.markup("<div><dt>Kinds of advice</dt><dd><ul class=\"plain-list\">");
             for k in &plan.advice {
-                let _ = write!(s, "<li>{}</li>", k.label());
+                html_push!(s, "<li>", k.label(), "</li>");
             }
-            s.push_str("</ul></dd></div>");
+            s.markup("</ul></dd></div>");
         }
-        s.push_str("</dl></section>");
+        s.markup("</dl></section>");
     }
     if !plan.adjustments.is_empty() {
-        let _ = write!(
+        html_push!(
             s,
-            r#"<section class="plan-part"><h{h}>Adjustments</h{h}><ul class="plan-items">"#
+            "<section class=\"plan-part\"><h",
+            h,
+            ">Adjustments</h",
+            h,
+            "><ul class=\"plan-items\">"
         );
         for a in &plan.adjustments {
-            let _ = write!(
+            s.markup(if a.status == ItemStatus::Suggested {
+                "<li class=\"plan-item plan-item-suggested\">"
+            } else {
+                "<li class=\"plan-item\">"
+            });
+            html_push!(
                 s,
-                r#"<li class="plan-item"><p class="plan-item-text">{}</p><p>{} · <strong>{}</strong> · {} acts on it</p>"#,
-                esc(&a.text),
+                "<p class=\"plan-item-text\">",
+                a.text,
+                "</p><p><strong class=\"plan-status\">",
+                a.status.label_for_employer(),
+                "</strong></p><p>",
                 a.kind.label(),
-                a.status.label(),
-                a.owner.label_for_employer()
+                " · ",
+                a.owner.label_for_employer(),
+                " acts on it</p>"
             );
             if let Some(since) = a.since {
-                let _ = write!(s, "<p>{} {}</p>", a.status.since_words(), long_date(since));
+                html_push!(
+                    s,
+                    "<p>",
+                    a.status.since_words(),
+                    " ",
+                    long_date(since),
+                    "</p>"
+                );
             }
             if let Some(review) = a.review {
-                let _ = write!(s, "<p>Review by {}</p>", long_date(review));
+                html_push!(s, "<p>Review by ", long_date(review), "</p>");
             }
             if !a.note.is_empty() {
-                let _ = write!(s, "<p>Note: {}</p>", esc(&a.note));
+                html_push!(s, "<p>Note: ", a.note, "</p>");
             }
-            s.push_str("</li>");
+            s.markup("</li>");
         }
-        s.push_str("</ul></section>");
+        s.markup("</ul></section>");
     }
     if !plan.phased_return.is_empty() {
-        let _ = write!(
+        html_push!(
             s,
-            r#"<section class="plan-part"><h{h}>Phased return</h{h}><table class="plan-table"><caption>Hours week by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Starts</th><th scope="col">Hours</th><th scope="col">Days</th></tr></thead><tbody>"#
+            "<section class=\"plan-part\"><h",
+            h,
+            ">",
+            AdviceKind::PhasedReturn.label(),
+            "</h",
+            h,
+            "><table class=\"plan-table stack-table\"><caption>Hours week by week</caption><thead><tr><th scope=\"col\">Week</th><th scope=\"col\">Starts</th><th scope=\"col\">Hours</th><th scope=\"col\">Days</th></tr></thead><tbody>"
         );
         for (i, w) in plan.phased_return.iter().enumerate() {
-            let _ = write!(
+            html_push!(
                 s,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                "<tr><th scope=\"row\">Week ",
                 i + 1,
+                "</th><td data-label=\"Starts\">",
                 long_date(w.starts),
-                w.hours,
-                w.days
+                "</td><td data-label=\"Hours\">",
+                w.week_hours(),
+                "</td><td data-label=\"Days\">",
+                w.days,
+                "</td></tr>"
             );
         }
-        s.push_str("</tbody></table></section>");
+        s.markup("</tbody></table></section>");
     }
     if !plan.difficulties.is_empty() {
-        let _ = write!(
+        html_push!(
             s,
-            r#"<section class="plan-part"><h{h}>Difficulties and recommendations</h{h}><table class="plan-table"><caption>What is difficult at work, and what is recommended</caption><thead><tr><th scope="col">Difficulty reported</th><th scope="col">Recommendation or goal</th></tr></thead><tbody>"#
+            "<section class=\"plan-part\"><h",
+            h,
+            ">Difficulties and recommendations</h",
+            h,
+            "><table class=\"plan-table stack-table\"><caption>What is difficult at work, and what is recommended</caption><thead><tr><th scope=\"col\">Difficulty reported</th><th scope=\"col\">Recommendation or goal</th></tr></thead><tbody>"
         );
         for d in &plan.difficulties {
-            let _ = write!(
+            html_push!(
                 s,
-                "<tr><td>{}</td><td>{}</td></tr>",
-                esc(&d.difficulty),
-                esc(&d.recommendation)
+                "<tr><td data-label=\"Difficulty reported\">",
+                d.difficulty,
+                "</td><td data-label=\"Recommendation or goal\">",
+                d.recommendation,
+                "</td></tr>"
             );
         }
-        s.push_str("</tbody></table></section>");
+        s.markup("</tbody></table></section>");
     }
     if let Some(w) = &plan.wellness {
-        let _ = write!(
+        html_push!(
             s,
-            r#"<section class="plan-part"><h{h}>Wellness Action Plan</h{h}><dl class="plan-facts">"#
+            "<section class=\"plan-part\"><h",
+            h,
+            ">Wellness Action Plan</h",
+            h,
+            "><dl class=\"plan-facts\">"
         );
         for (q, a) in [
             ("What keeps me well at work", &w.keeps_me_well),
@@ -134,21 +197,24 @@ pub fn plan_html(plan: &SharedPlan, h: u8) -> String {
             ),
         ] {
             if !a.is_empty() {
-                let _ = write!(s, "<div><dt>{q}</dt><dd>{}</dd></div>", esc(a));
+                html_push!(s, "<div><dt>", q, "</dt><dd>", a, "</dd></div>");
             }
         }
         if let Some(r) = w.review {
-            let _ = write!(
+            html_push!(
                 s,
-                "<div><dt>We will review it on</dt><dd>{}</dd></div>",
-                long_date(r)
+                "<div><dt>We will review it on</dt><dd>",
+                long_date(r),
+                "</dd></div>"
             );
         }
-        s.push_str("</dl></section>");
+        s.markup("</dl></section>");
     }
-    let _ = write!(
+    html_push!(
         s,
-        r#"<p class="plan-foot">This plan holds only what {who} chose to share from the Everyday app. It is not a fit note.</p>"#
+        "<p class=\"plan-foot\">This plan holds only what ",
+        who,
+        " chose to share from the Everyday app. It is not a fit note.</p>"
     );
     s
 }
@@ -268,7 +334,7 @@ pub fn EmployerPage() -> impl IntoView {
             .into_any()
         }
         Shown::Plan(plan) => view! {
-            <div class="plan-doc" inner_html=plan_html(&plan, 2)></div>
+            <div class="plan-doc" inner_html=plan_html(&plan, 2).into_string()></div>
             <p><button type="button" class="button" on:click=move |_| print()>"Print this plan"</button></p>
         }
         .into_any(),

@@ -77,6 +77,7 @@ part!(checklists_part, ChecklistsPages {
     Share => checklists::SharePage,
     HomeSafety => checklists::HomePage,
     Falls => checklists::FallsPage,
+    FallsStep => checklists::FallsStepPage,
     Room => checklists::RoomPage,
 });
 

@@ -45,6 +45,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/checklists/work/share") view={Lazy::<Share>::new()}/>
                 <Route path=path!("/checklists/home") view={Lazy::<HomeSafety>::new()}/>
                 <Route path=path!("/checklists/home/falls") view={Lazy::<Falls>::new()}/>
+                <Route path=path!("/checklists/home/falls/:step") view={Lazy::<FallsStep>::new()}/>
                 <Route path=path!("/checklists/home/room/:room") view={Lazy::<Room>::new()}/>
                 <Route path=path!("/progress") view={Lazy::<Progress>::new()}/>
                 <Route path=path!("/progress/questionnaire") view={Lazy::<Questionnaire>::new()}/>

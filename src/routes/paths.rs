@@ -23,10 +23,22 @@ pub const WELLNESS: &str = "/checklists/work/wellness";
 pub const SHARE: &str = "/checklists/work/share";
 pub const HOME_SAFETY: &str = "/checklists/home";
 pub const FALLS: &str = "/checklists/home/falls";
+pub const FALLS_CHECK: &str = "/checklists/home/falls/check";
+pub const FALLS_RESULT: &str = "/checklists/home/falls/result";
+
+/// A statement of the falls self-check, one per page (1-based).
+pub fn falls_question(n: usize) -> String {
+    format!("{FALLS}/{n}")
+}
 
 /// A room of the home-safety checklist.
 pub fn room(room: crate::domain::checklists::Room) -> String {
     format!("/checklists/home/room/{}", room.code())
+}
+
+/// One thing on a room's checklist, one per page (1-based).
+pub fn room_item(room: crate::domain::checklists::Room, n: usize) -> String {
+    format!("/checklists/home/room/{}?item={n}", room.code())
 }
 pub const SUMMARY: &str = "/summary";
 pub const OT_SUMMARIES: &str = "/ot/summaries";

@@ -365,6 +365,7 @@ fn phased_return_workplace_home_and_backup() {
             id: Default::default(),
             starts,
             hours: 8 * (i as u8 + 1),
+            half_hour: false,
             days: 2 + i as u8,
             done: false,
         });
@@ -489,6 +490,7 @@ fn reminder_events_for_review_measures_weeks_and_diary() {
         id: Default::default(),
         starts: d(2026, 3, 9),
         hours: 12,
+        half_hour: false,
         days: 3,
         done: false,
     });
@@ -544,6 +546,7 @@ fn writes_sample_calendar_files_for_the_independent_check() {
             id: Default::default(),
             starts: d(2026, 3, 9) + Duration::days(7 * i),
             hours: 8 + 4 * i as u8,
+            half_hour: false,
             days: 2 + i as u8,
             done: false,
         })

@@ -98,6 +98,7 @@ fn a_shared_plan_round_trips_through_json() {
         id: Default::default(),
         starts: d(3, 2),
         hours: 12,
+        half_hour: false,
         days: 3,
         done: true,
     });
@@ -115,6 +116,129 @@ fn a_shared_plan_round_trips_through_json() {
     );
     let empty = share_payload(&AppData::default(), &ShareChoices::default(), d(3, 1));
     assert!(empty.is_empty());
+}
+
+#[test]
+fn the_defaults_share_agreed_in_place_and_asked_for_and_suggested_only_when_chosen() {
+    let mut data = AppData::default();
+    for (id, status) in [
+        (1, ItemStatus::Agreed),
+        (2, ItemStatus::InPlace),
+        (3, ItemStatus::AskedFor),
+        (4, ItemStatus::Suggested),
+        (5, ItemStatus::NotPossible),
+        (6, ItemStatus::DidNotHelp),
+    ] {
+        data.workplace.items.push(item(id, status, false));
+    }
+    let statuses = |choices: &ShareChoices| {
+        share_payload(&data, choices, d(3, 1))
+            .adjustments
+            .iter()
+            .map(|a| a.status)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        statuses(&ShareChoices::default()),
+        [
+            ItemStatus::Agreed,
+            ItemStatus::InPlace,
+            ItemStatus::AskedFor
+        ]
+    );
+    let with_suggested = ShareChoices {
+        suggested: true,
+        ..ShareChoices::default()
+    };
+    assert_eq!(
+        statuses(&with_suggested),
+        [
+            ItemStatus::Agreed,
+            ItemStatus::InPlace,
+            ItemStatus::AskedFor,
+            ItemStatus::Suggested
+        ]
+    );
+    // The employer is told what to do about each.
+    let plan = share_payload(&data, &with_suggested, d(3, 1));
+    let steps = employer_next_steps(&plan);
+    assert!(steps[0].starts_with("Reply to your employee about the adjustment asked for"));
+    assert!(steps[1].contains("the idea marked \"suggested\": it has not been asked for yet"));
+    assert!(steps
+        .last()
+        .unwrap()
+        .contains("Agree a date with your employee"));
+    assert_eq!(
+        review_words(&plan),
+        "No review date has been set yet. Please agree one with your employee."
+    );
+}
+
+#[test]
+fn the_employer_page_says_who_sent_it_and_when_it_is_reviewed() {
+    let mut data = AppData::default();
+    data.settings.name = "Sam".into();
+    data.workplace.review = Some(d(4, 1));
+    for id in [1, 2] {
+        data.workplace
+            .items
+            .push(item(id, ItemStatus::AskedFor, false));
+    }
+    let plan = share_payload(&data, &ShareChoices::default(), d(3, 1));
+    assert_eq!(sender(&plan), "Sam");
+    assert_eq!(
+        review_words(&plan),
+        "The plan will be reviewed on 1 April 2026."
+    );
+    let steps = employer_next_steps(&plan);
+    assert_eq!(
+        steps[0],
+        "Reply to Sam about the 2 adjustments asked for: agree them, or say what could be done instead."
+    );
+    assert!(steps
+        .last()
+        .unwrap()
+        .starts_with("Meet Sam on or before the review date"));
+    // Without the plan's date, the earliest review of an adjustment.
+    let mut no_period = plan.clone();
+    no_period.review = None;
+    no_period.adjustments[1].review = Some(d(3, 20));
+    assert_eq!(
+        review_words(&no_period),
+        "The first review is on 20 March 2026."
+    );
+}
+
+#[test]
+fn a_link_made_before_suggested_items_and_half_hours_still_opens() {
+    // The JSON of a plan shared by the version before (no "suggested", whole hours only).
+    let old = br#"{"shared":"2026-03-01","name":"Sam","advice":["phased_return","altered_hours"],"review":"2026-04-01","adjustments":[{"kind":"altered_hours","text":"Start later in the morning","status":"agreed","owner":"employer","since":"2026-03-01"}],"phased_return":[{"starts":"2026-03-02","hours":12,"days":3},{"starts":"2026-03-09","hours":20}]}"#;
+    let plan = decode_plan(old).unwrap();
+    assert_eq!(plan.name, "Sam");
+    assert_eq!(plan.adjustments[0].status, ItemStatus::Agreed);
+    assert_eq!(plan.phased_return.len(), 2);
+    assert_eq!(plan.phased_return[1].days, 0);
+    assert_eq!(plan.phased_return[0].week_hours().to_string(), "12");
+    // A plan with a half hour goes through a link and back.
+    let mut data = AppData::default();
+    let mut weeks = crate::domain::workplace::plan_weeks(
+        d(3, 2),
+        2,
+        crate::domain::workplace::HalfHours(25),
+        crate::domain::workplace::HalfHours(75),
+        3,
+    )
+    .unwrap();
+    weeks[1].days = 5;
+    data.workplace.phased_return = weeks;
+    let plan = share_payload(&data, &ShareChoices::default(), d(3, 1));
+    let back = decode_plan(plan_json(&plan).as_bytes()).unwrap();
+    let shown: Vec<(String, u8)> = back
+        .phased_return
+        .iter()
+        .map(|w| (w.week_hours().to_string(), w.days))
+        .collect();
+    assert_eq!(shown, [("12.5".to_string(), 3), ("37.5".to_string(), 5)]);
 }
 
 fn item(id: u32, status: ItemStatus, private: bool) -> WorkplaceItem {
@@ -201,7 +325,7 @@ prop_compose! {
             });
         }
         for w in 0..weeks {
-            data.workplace.phased_return.push(PhasedReturnWeek { id: Default::default(), starts: d(3, 2 + 7 * w as u32), hours: 10, days: 3, done: w % 2 == 0 });
+            data.workplace.phased_return.push(PhasedReturnWeek { id: Default::default(), starts: d(3, 2 + 7 * w as u32), hours: 10, half_hour: false, days: 3, done: w % 2 == 0 });
         }
         if wellness {
             data.workplace.wellness = WellnessActionPlan {
@@ -225,11 +349,12 @@ prop_compose! {
 }
 
 fn arb_choices() -> impl Strategy<Value = ShareChoices> {
-    proptest::array::uniform8(any::<bool>()).prop_map(|b| ShareChoices {
+    proptest::array::uniform9(any::<bool>()).prop_map(|b| ShareChoices {
         name: b[0],
         period: b[1],
         agreed: b[2],
         asked_for: b[3],
+        suggested: b[8],
         notes: b[4],
         phased_return: b[5],
         difficulties: b[6],
@@ -251,7 +376,7 @@ fn keys(v: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
-const ALLOWED_KEYS: [&str; 22] = [
+const ALLOWED_KEYS: [&str; 23] = [
     "shared",
     "name",
     "advice",
@@ -271,6 +396,7 @@ const ALLOWED_KEYS: [&str; 22] = [
     "phased_return",
     "starts",
     "hours",
+    "half_hour",
     "days",
     "wellness",
     "keeps_me_well",
@@ -299,7 +425,8 @@ proptest! {
         for i in &data.workplace.items {
             let shown = !i.private
                 && ((choices.agreed && i.status.is_agreed())
-                    || (choices.asked_for && i.status == ItemStatus::AskedFor));
+                    || (choices.asked_for && i.status == ItemStatus::AskedFor)
+                    || (choices.suggested && i.status == ItemStatus::Suggested));
             let marker = format!("\"ITEM{}:\"", i.id.0);
             prop_assert_eq!(json.contains(&marker), shown, "item {:?} in {}", i, json);
             let note = format!("\"INOTE{}:\"", i.id.0);

@@ -169,6 +169,7 @@ fn march() -> AppData {
             id: Default::default(),
             starts: start,
             hours: 8 + 4 * i as u8,
+            half_hour: false,
             days: 2 + i as u8,
             done: i < 2,
         });
@@ -715,6 +716,7 @@ fn arb_data() -> impl Strategy<Value = AppData> {
                         id: Default::default(),
                         starts,
                         hours,
+                        half_hour: false,
                         days,
                         done,
                     });
@@ -781,6 +783,7 @@ fn pages_never_panic_at_the_ends_of_time() {
             id: Default::default(),
             starts: end,
             hours: 8,
+            half_hour: false,
             days: 2,
             done: false,
         };

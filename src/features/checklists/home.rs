@@ -1,47 +1,29 @@
-//! Home safety, in large text with large targets: the rooms, each room's hazards with a
-//! suggested fix, ticked when they apply, and an action log of what was done and when; and the
-//! falls self-check.
-
-use std::fmt::Write;
+//! Home safety, in large text with large targets: the rooms, then each room one thing at a time
+//! (the hazard, ticked when it applies, its suggested fix, and a log of what was done and
+//! when), so a room is a short page even with the largest text. The falls self-check is in
+//! `falls.rs`.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::{focus_later, optional_date, send};
-use crate::app::{paths, PageHeading};
+use super::{optional_date, send};
+use crate::app::{focus_main_heading, paths, PageHeading};
+use crate::components::date_field::DateField;
 use crate::components::field::FormMessage;
-use crate::components::html::{clicked_button, esc};
-use crate::domain::checklists::{ActionLogEntry, ChecklistCommand, FallsCheck, HazardRef, Room};
+use crate::domain::checklists::{ActionLogEntry, ChecklistCommand, HazardRef, Room};
 use crate::domain::dates::{iso_date, long_date};
-use crate::domain::home_safety::{
-    falls_advice, falls_max, falls_total, room_lines, room_words, FALLS_STATEMENTS, ROOMS,
-};
-use crate::domain::ids::{ActionId, FallsCheckId, HazardId};
+use crate::domain::home_safety::{falls_total, room_lines, room_words, ROOMS};
+use crate::domain::ids::{ActionId, HazardId};
 use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
+use crate::platform::focus::focus_later;
 use crate::state::use_app_state;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app_state();
-    let rooms = move || {
-        state.data.with(|d| {
-            let mut h = String::from(r#"<ul class="room-list">"#);
-            for r in ROOMS {
-                let _ = write!(
-                    h,
-                    r#"<li><a class="room-link" href="{}"><span class="room-name">{}</span><span class="room-status">{}</span></a></li>"#,
-                    paths::room(r),
-                    r.label(),
-                    room_words(&d.home_safety, r)
-                );
-            }
-            h.push_str("</ul>");
-            h
-        })
-    };
     let falls = move || {
         state
             .data
@@ -54,6 +36,18 @@ pub fn HomePage() -> impl IntoView {
                 None => "Not done yet.".into(),
             })
     };
+    let rooms = ROOMS
+        .into_iter()
+        .map(|r| {
+            let words = move || state.data.with(|d| room_words(&d.home_safety, r));
+            view! {
+                <li><A href=paths::room(r) attr:class="room-link">
+                    <span class="room-name">{r.label()}</span>
+                    <span class="room-status">{words}</span>
+                </A></li>
+            }
+        })
+        .collect_view();
     view! {
         <div class="large">
             <PageHeading title="Home safety"/>
@@ -61,7 +55,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">"Go round your home one room at a time, with someone to help if you like. Tick what applies, then note what was done."</p>
             <section aria-labelledby="rooms-heading">
                 <h2 id="rooms-heading">"Rooms"</h2>
-                <div inner_html=rooms></div>
+                <ul class="room-list">{rooms}</ul>
             </section>
             <section class="card" aria-labelledby="falls-heading">
                 <h2 id="falls-heading">"Falls self-check"</h2>
@@ -95,9 +89,12 @@ pub fn RoomPage() -> impl IntoView {
     }
 }
 
+/// A room, one thing at a time (`?item=2`), with Previous and Next, every thing in the room
+/// as links, and the person's own.
 #[component]
 fn RoomChecklist(room: Room) -> impl IntoView {
     let state = use_app_state();
+    let query = use_query_map();
     let lines = Memo::new(move |_| {
         state.data.with(|d| {
             room_lines(&d.home_safety, room)
@@ -109,20 +106,71 @@ fn RoomChecklist(room: Room) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let at = ROOMS.iter().position(|r| *r == room).unwrap_or(0);
-    let next = ROOMS.get(at + 1).copied();
+    let total = move || lines.with(Vec::len);
+    // The thing shown (1-based), kept within the room.
+    let at = Memo::new(move |_| {
+        let asked = query.with(|q| q.get("item").and_then(|v| v.parse::<usize>().ok()));
+        asked.unwrap_or(1).clamp(1, total().max(1))
+    });
+    let line = Memo::new(move |_| lines.with(|l| l.get(at.get() - 1).copied()));
+    // Moving to another thing in the room: the heading takes the focus, as on a new page.
+    Effect::new(move |before: Option<usize>| {
+        let now = at.get();
+        if before.is_some_and(|b| b != now) {
+            focus_main_heading();
+        }
+        now
+    });
+    let room_at = ROOMS.iter().position(|r| *r == room).unwrap_or(0);
+    let next_room = ROOMS.get(room_at + 1).copied();
+    let texts = move || {
+        state.data.with(|d| {
+            room_lines(&d.home_safety, room)
+                .iter()
+                .map(|l| (l.hazard.to_string(), l.record.is_some_and(|r| r.applies)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let next_words = move || {
+        let n = at.get();
+        texts().get(n).map(|(hazard, _)| format!(": {hazard}"))
+    };
     view! {
         <div class="large">
-            <PageHeading title=room.label()/>
             <p><A href=paths::HOME_SAFETY>"Back to all rooms"</A></p>
-            <p>"Tick each thing that is true in your home. The suggested fix is under it."</p>
+            <p class="caption" id="room-step">{move || format!("Thing {} of {} in this room", at.get(), total())}</p>
+            <PageHeading title=room.label()/>
+            <p>"Tick it if it is true in your home. The suggested fix is under it."</p>
             <ul class="hazard-list">
-                {move || lines.get().into_iter().map(|line| view! { <HazardLine room line/> }).collect_view()}
+                {move || line.get().map(|line| view! { <HazardLine room line/> })}
             </ul>
+            <nav class="step-nav" aria-label="Things in this room">
+                {move || match next_words() {
+                    Some(words) => view! {
+                        <p><A href=paths::room_item(room, at.get() + 1) attr:class="button button-primary button-wide">"Next"<span class="visually-hidden">{words}</span></A></p>
+                    }.into_any(),
+                    None => match next_room {
+                        Some(n) => view! {
+                            <p><A href=paths::room(n) attr:class="button button-primary button-wide">{format!("Next room: {}", n.label())}</A></p>
+                        }.into_any(),
+                        None => view! {
+                            <p><A href=paths::HOME_SAFETY attr:class="button button-primary button-wide">"Back to all rooms"</A></p>
+                        }.into_any(),
+                    },
+                }}
+                <Show when=move || { at.get() > 1 }>
+                    <p><A href=move || paths::room_item(room, at.get() - 1) attr:class="button button-wide">"Previous"</A></p>
+                </Show>
+            </nav>
+            <details class="card room-things">
+                <summary>"All things in this room"</summary>
+                <ol class="link-list">
+                    {move || texts().into_iter().enumerate().map(|(i, (hazard, ticked))| view! {
+                        <li><A href=paths::room_item(room, i + 1)>{hazard}{ticked.then_some(" (ticked)")}</A></li>
+                    }).collect_view()}
+                </ol>
+            </details>
             <AddOwnHazard room/>
-            {next.map(|n| view! {
-                <p><A href=paths::room(n) attr:class="button button-wide">{format!("Next room: {}", n.label())}</A></p>
-            })}
         </div>
     }
 }
@@ -165,49 +213,18 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
             message.set(Some(e));
         }
     };
-    let log = move || {
+    let hazard_text = move || record.with(|r| r.as_ref().map(|r| r.0.clone()).unwrap_or_default());
+    let entries = move || {
         record.with(|r| {
-            let Some(h) = r.as_ref().and_then(|r| r.2.as_ref()) else {
-                return String::new();
-            };
-            if h.actions.is_empty() {
-                return "<p>Nothing done yet.</p>".into();
-            }
-            let mut s = String::from(r#"<ul class="action-log">"#);
-            for a in &h.actions {
-                let (i, what) = (a.id.0, esc(&a.what));
-                let _ = write!(
-                    s,
-                    r#"<li><span><strong>{}</strong>: {what}</span> <button type="button" class="button button-small" data-remove="{i}">Remove<span class="visually-hidden"> "{what}" from the log</span></button></li>"#,
-                    long_date(a.date),
-                );
-            }
-            s.push_str("</ul>");
-            s
+            r.as_ref()
+                .and_then(|r| r.2.as_ref())
+                .map(|h| h.actions.clone())
+                .unwrap_or_default()
         })
     };
-    let hazard_text = move || record.with(|r| r.as_ref().map(|r| r.0.clone()).unwrap_or_default());
     // A log entry put in by mistake: asked first, then it can be put back.
     let removal = Removal::create();
-    let on_log_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(action) = clicked_button(&ev)
-            .and_then(|b| b.get_attribute("data-remove"))
-            .and_then(|i| i.parse().ok())
-            .map(ActionId)
-        else {
-            return;
-        };
-        let found = record.with_untracked(|r| {
-            let h = r.as_ref()?.2.as_ref()?;
-            Some((h.id, h.actions.iter().find(|a| a.id == action)?.clone()))
-        });
-        if let Some((hazard, entry)) = found {
-            let describe = format!("\"{}\" from the log", entry.what);
-            let remove = Command::Checklist(ChecklistCommand::RemoveAction { hazard, action });
-            let undo = Command::Checklist(ChecklistCommand::LogAction { hazard, entry });
-            removal.ask(describe, remove, undo);
-        }
-    };
+    let logged = RwSignal::new(None::<String>);
     // The log form is drawn again only when the record first appears, so its message stays.
     let recorded =
         Memo::new(move |_| record.with(|r| r.as_ref().and_then(|r| r.2.as_ref()).map(|h| h.id)));
@@ -220,26 +237,61 @@ fn HazardLine(room: Room, line: Line) -> impl IntoView {
             <p class="fix"><strong>"Suggested fix: "</strong>{move || record.with(|r| r.as_ref().map(|r| r.1.clone()).unwrap_or_default())}</p>
             <FormMessage message/>
             <Show when=applies>
-                <div class="action-box">
-                    <h2 class="action-heading">"What was done"</h2>
-                    <div on:click=on_log_click inner_html=log></div>
+                <section class="action-box" aria-labelledby="action-heading">
+                    <h2 class="action-heading" id="action-heading">"What was done"</h2>
+                    <p class="form-message log-status" id="log-status" tabindex="-1" role="status">{move || logged.get()}</p>
+                    <Show when=move || entries().is_empty()>
+                        <p>"Nothing done yet."</p>
+                    </Show>
+                    <ul class="action-log">
+                        <For each=entries key=|a| (a.id, a.date, a.what.clone()) let:entry>
+                            {recorded.get_untracked().map(|hazard| view! { <ActionRow hazard entry removal/> })}
+                        </For>
+                    </ul>
                     <UndoNotice removal/>
-                    {move || recorded.get().map(|id| view! { <LogAction id hazard=untrack(hazard_text)/> })}
-                </div>
+                    {move || recorded.get().map(|id| view! { <LogAction id hazard=untrack(hazard_text) logged/> })}
+                </section>
             </Show>
         </li>
     }
 }
 
+/// One entry of the log, with its own Remove button.
 #[component]
-fn LogAction(id: HazardId, hazard: String) -> impl IntoView {
+fn ActionRow(hazard: HazardId, entry: ActionLogEntry, removal: Removal) -> impl IntoView {
+    let what = entry.what.clone();
+    let date = long_date(entry.date);
+    let remove = move |_| {
+        let describe = format!("\"{}\" from the log", entry.what);
+        let command = Command::Checklist(ChecklistCommand::RemoveAction {
+            hazard,
+            action: entry.id,
+        });
+        let undo = Command::Checklist(ChecklistCommand::LogAction {
+            hazard,
+            entry: entry.clone(),
+        });
+        removal.ask(describe, command, undo);
+    };
+    view! {
+        <li>
+            <span><strong>{date}</strong>": "{what.clone()}</span>
+            <button type="button" class="button button-small" on:click=remove>
+                "Remove"<span class="visually-hidden">{format!(" \"{what}\" from the log")}</span>
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn LogAction(id: HazardId, hazard: String, logged: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app_state();
     let what = RwSignal::new(String::new());
     let date = RwSignal::new(iso_date(clock::today()));
     let message = RwSignal::new(None::<String>);
-    let (what_id, date_id) = (format!("what-{}", id.0), format!("when-{}", id.0));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        logged.set(None);
         let day = match optional_date(&date.get_untracked()) {
             Ok(Some(d)) if d <= clock::today() => d,
             Ok(Some(_)) => {
@@ -255,29 +307,26 @@ fn LogAction(id: HazardId, hazard: String) -> impl IntoView {
             date: day,
             what: what.get_untracked(),
         };
-        message.set(Some(
-            match send(state, ChecklistCommand::LogAction { hazard: id, entry }) {
-                Ok(()) => {
-                    what.set(String::new());
-                    "Added to the log.".into()
-                }
-                Err(e) => e,
-            },
-        ));
+        match send(state, ChecklistCommand::LogAction { hazard: id, entry }) {
+            Ok(()) => {
+                what.set(String::new());
+                message.set(None);
+                // Said above the log, where the new entry appears, and scrolled into view.
+                logged.set(Some("Added to the log.".into()));
+                focus_later("#log-status");
+            }
+            Err(e) => message.set(Some(e)),
+        }
     };
     view! {
         <form class="log-form" on:submit=save aria-label=format!("Log what was done: {hazard}")>
             <div class="field">
-                <label class="field-label" for=what_id.clone()>"What was done"</label>
-                <input type="text" id=what_id maxlength="2000" prop:value=move || what.get()
+                <label class="field-label" for="log-what">"What was done"</label>
+                <input type="text" id="log-what" maxlength="2000" prop:value=move || what.get()
                     on:input=move |ev| what.set(event_target_value(&ev))/>
             </div>
-            <div class="field">
-                <label class="field-label" for=date_id.clone()>"When"</label>
-                <input type="date" id=date_id max=iso_date(clock::today()) prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit" class="button button-primary">"Add to the log"</button>
+            <DateField id="log-when" label="When" value=date/>
+            <button type="submit" class="button button-primary button-wide">"Add to the log"</button>
             <FormMessage message/>
         </form>
     }
@@ -286,6 +335,7 @@ fn LogAction(id: HazardId, hazard: String) -> impl IntoView {
 #[component]
 fn AddOwnHazard(room: Room) -> impl IntoView {
     let state = use_app_state();
+    let navigate = use_navigate();
     let hazard = RwSignal::new(String::new());
     let fix = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -296,14 +346,19 @@ fn AddOwnHazard(room: Room) -> impl IntoView {
             hazard: hazard.get_untracked(),
             fix: fix.get_untracked(),
         };
-        message.set(Some(match send(state, command) {
+        match send(state, command) {
             Ok(()) => {
                 hazard.set(String::new());
                 fix.set(String::new());
-                "Added and ticked.".into()
+                message.set(Some("Added and ticked.".into()));
+                // Show it, so what was done about it can be noted.
+                let n = state
+                    .data
+                    .with_untracked(|d| room_lines(&d.home_safety, room).len());
+                navigate(&paths::room_item(room, n), Default::default());
             }
-            Err(e) => e,
-        }));
+            Err(e) => message.set(Some(e)),
+        }
     };
     view! {
         <details class="card">
@@ -319,122 +374,5 @@ fn AddOwnHazard(room: Room) -> impl IntoView {
                 <FormMessage message/>
             </form>
         </details>
-    }
-}
-
-#[component]
-pub fn FallsPage() -> impl IntoView {
-    let state = use_app_state();
-    let answers: Vec<RwSignal<Option<bool>>> = FALLS_STATEMENTS
-        .iter()
-        .map(|_| RwSignal::new(None))
-        .collect();
-    let result = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<String>);
-    let all = answers.clone();
-    let total = move || {
-        falls_total(
-            &all.iter()
-                .map(|a| a.get() == Some(true))
-                .collect::<Vec<_>>(),
-        )
-    };
-    let chosen = answers.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let given: Vec<Option<bool>> = chosen.iter().map(|a| a.get_untracked()).collect();
-        let missing = given.iter().filter(|a| a.is_none()).count();
-        if missing > 0 {
-            return message.set(Some(format!(
-                "Please answer every statement, yes or no: {missing} {} not answered yet.",
-                if missing == 1 { "is" } else { "are" }
-            )));
-        }
-        let answers: Vec<bool> = given.into_iter().map(|a| a == Some(true)).collect();
-        let score = falls_total(&answers);
-        let check = FallsCheck {
-            id: FallsCheckId::default(),
-            date: clock::today(),
-            answers,
-        };
-        match send(state, ChecklistCommand::AddFallsCheck(check)) {
-            Ok(()) => {
-                message.set(None);
-                result.set(Some(falls_advice(score)));
-                focus_later("#falls-result");
-            }
-            Err(e) => message.set(Some(e)),
-        }
-    };
-    let history = move || {
-        state.data.with(|d| {
-            let checks = &d.home_safety.falls_checks;
-            if checks.is_empty() {
-                return String::new();
-            }
-            let mut h = String::from(r#"<table class="plan-table"><caption>Your self-checks, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Total</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead><tbody>"#);
-            for c in checks.iter().rev() {
-                let (i, date) = (c.id.0, long_date(c.date));
-                let _ = write!(h, r#"<tr><td>{date}</td><td>{} out of {}</td><td><button type="button" class="button button-small" data-remove="{i}">Remove<span class="visually-hidden"> the self-check of {date}</span></button></td></tr>"#, falls_total(&c.answers), falls_max());
-            }
-            h.push_str("</tbody></table>");
-            h
-        })
-    };
-    // A self-check saved by mistake: asked first, then it can be put back.
-    let removal = Removal::create();
-    let on_history_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(id) = clicked_button(&ev)
-            .and_then(|b| b.get_attribute("data-remove"))
-            .and_then(|i| i.parse().ok())
-            .map(FallsCheckId)
-        else {
-            return;
-        };
-        let found = state.data.with_untracked(|d| {
-            d.home_safety
-                .falls_checks
-                .iter()
-                .find(|c| c.id == id)
-                .cloned()
-        });
-        if let Some(check) = found {
-            let describe = format!("the self-check of {}", long_date(check.date));
-            let remove = Command::Checklist(ChecklistCommand::RemoveFallsCheck(id));
-            let undo = Command::Checklist(ChecklistCommand::AddFallsCheck(check));
-            removal.ask(describe, remove, undo);
-        }
-    };
-    view! {
-        <div class="large">
-            <PageHeading title="Falls self-check"/>
-            <p><A href=paths::HOME_SAFETY>"Back to Home safety"</A></p>
-            <p class="lead">"Answer yes or no to each statement. There are no right or wrong answers."</p>
-            <form on:submit=save>
-                {answers.into_iter().enumerate().map(|(i, a)| {
-                    let (text, points) = FALLS_STATEMENTS[i];
-                    let name = format!("falls-{i}");
-                    view! {
-                        <fieldset class="yes-no">
-                            <legend>{format!("{}. {text}", i + 1)}
-                                {(points > 1).then(|| view! { <span class="choice-hint">" (a yes counts 2 points)"</span> })}
-                            </legend>
-                            <div class="yes-no-options">
-                                <label class="check check-large"><input type="radio" name=name.clone() prop:checked=move || a.get() == Some(true) on:change=move |_| a.set(Some(true))/><span class="check-label">"Yes"</span></label>
-                                <label class="check check-large"><input type="radio" name=name prop:checked=move || a.get() == Some(false) on:change=move |_| a.set(Some(false))/><span class="check-label">"No"</span></label>
-                            </div>
-                        </fieldset>
-                    }
-                }).collect_view()}
-                <p class="falls-total">{move || format!("Total so far: {} out of {}", total(), falls_max())}</p>
-                <button type="submit" class="button button-primary button-wide">"Save my answers"</button>
-                <FormMessage message/>
-            </form>
-            <div id="falls-result" tabindex="-1" role="status">
-                {move || result.get().map(|r| view! { <div class="card falls-advice"><p>{r}</p></div> })}
-            </div>
-            <UndoNotice removal/>
-            <div on:click=on_history_click inner_html=history></div>
-        </div>
     }
 }

@@ -12,7 +12,6 @@ use crate::app::{paths, PageHeading};
 use crate::components::choices::{Choice, Choices};
 use crate::components::date_field::DateField;
 use crate::components::field::{FormMessage, TextField};
-use crate::components::html::{clicked_button, esc};
 use crate::domain::checklists::{AdviceKind, ChecklistCommand, Difficulty, WorkplaceItem};
 use crate::domain::dates::long_date;
 use crate::domain::ids::{DifficultyId, WorkplaceItemId};
@@ -30,7 +29,7 @@ pub fn WorkplacePage() -> impl IntoView {
         <p class="lead">"Changes at work that help you stay in or get back to work. Your GP's fit note or your OT's report may suggest some."</p>
         <nav class="card" aria-label="Workplace plan parts">
             <ul class="link-list">
-                <li><A href=paths::PHASED_RETURN>"Phased return, week by week"</A></li>
+                <li><A href=paths::PHASED_RETURN>{format!("{}, week by week", AdviceKind::PhasedReturn.label())}</A></li>
                 <li><A href=paths::WELLNESS>"Wellness Action Plan"</A></li>
                 <li><A href=paths::SHARE>"Share with your employer"</A></li>
             </ul>
@@ -119,97 +118,124 @@ fn item_dates(i: &WorkplaceItem) -> String {
     s
 }
 
-fn items_html(items: &[WorkplaceItem]) -> String {
-    if items.is_empty() {
-        return "<p>No adjustments yet. Add some from the suggestions below, or write your own.</p>"
-            .into();
-    }
-    let mut h = String::new();
-    for kind in ADVICE_KINDS {
-        let mut list = items.iter().filter(|i| i.kind == kind).peekable();
-        if list.peek().is_none() {
-            continue;
-        }
-        let _ = write!(h, r#"<h3>{}</h3><ul class="item-list">"#, kind.label());
-        for i in list {
-            let text = esc(&i.text);
-            let _ = write!(
-                h,
-                r#"<li class="item"><p class="item-text">{text}</p><p class="goal-tags"><span class="tag">{}</span><span class="tag">Who acts: {}</span>{}{}</p>"#,
-                i.status.label(),
-                i.owner.label(),
-                if i.private {
-                    r#"<span class="tag">Private: never shared</span>"#
-                } else {
-                    ""
-                },
-                if i.source.is_me() {
-                    ""
-                } else {
-                    r#"<span class="tag">From your OT</span>"#
-                },
-            );
-            let dates = item_dates(i);
-            if !dates.is_empty() {
-                let _ = write!(h, "<p>{dates}</p>");
-            }
-            if !i.reason.is_empty() {
-                let _ = write!(h, "<p>Why not: {}</p>", esc(&i.reason));
-            }
-            if !i.note.is_empty() {
-                let _ = write!(h, "<p>Note: {}</p>", esc(&i.note));
-            }
-            let id = i.id.0;
-            let _ = write!(
-                h,
-                r#"<div class="button-row"><button type="button" class="button button-small" data-change="{id}" aria-label="Change: {text}">Change</button><button type="button" class="button button-small" data-remove="{id}" aria-label="Remove: {text}">Remove</button></div></li>"#
-            );
-        }
-        h.push_str("</ul>");
-    }
-    h
-}
-
 #[component]
 fn Adjustments() -> impl IntoView {
     let state = use_app_state();
-    let editing = RwSignal::new(None::<WorkplaceItem>);
-    let message = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(None::<WorkplaceItemId>);
     let removal = Removal::create();
-    let done = Callback::new(move |text: String| {
-        editing.set(None);
-        message.set(Some(text));
-        focus_later("#adjustments-heading");
-    });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = clicked_button(&ev) else {
-            return;
-        };
-        let find = |name: &str| {
-            let id = WorkplaceItemId(button.get_attribute(name)?.parse().ok()?);
-            state
-                .data
-                .with_untracked(|d| d.workplace.items.iter().find(|i| i.id == id).cloned())
-        };
-        if let Some(i) = find("data-change") {
-            message.set(None);
-            editing.set(Some(i));
-            focus_later("#item-edit-heading");
-        } else if let Some(i) = find("data-remove") {
-            let remove = Command::Checklist(ChecklistCommand::RemoveItem(i.id));
-            let restore = Command::Checklist(ChecklistCommand::RestoreItem(i.clone()));
-            removal.ask(format!("\"{}\"", i.text), remove, restore);
-        }
-    };
+    let empty = move || state.data.with(|d| d.workplace.items.is_empty());
     view! {
         <section class="card" aria-labelledby="adjustments-heading">
             <h2 id="adjustments-heading" tabindex="-1">"Adjustments"</h2>
-            <FormMessage message/>
             <UndoNotice removal/>
-            {move || editing.get().map(|item| view! { <ItemEditor item done/> })}
-            <div on:click=on_click inner_html=move || state.data.with(|d| items_html(&d.workplace.items))></div>
+            <Show when=empty>
+                <p>"No adjustments yet. Add some from the suggestions below, or write your own."</p>
+            </Show>
+            {ADVICE_KINDS.into_iter().map(|kind| view! { <ItemGroup kind editing removal/> }).collect_view()}
             <AddItems/>
         </section>
+    }
+}
+
+/// The adjustments of one kind of advice, each a row of its own (keyed by id, so a change to
+/// one item redraws only that row and focus stays where it was).
+#[component]
+fn ItemGroup(
+    kind: AdviceKind,
+    editing: RwSignal<Option<WorkplaceItemId>>,
+    removal: Removal,
+) -> impl IntoView {
+    let state = use_app_state();
+    let ids = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.workplace
+                .items
+                .iter()
+                .filter(|i| i.kind == kind)
+                .map(|i| i.id)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || ids.with(|i| !i.is_empty())>
+            <h3>{kind.label()}</h3>
+            <ul class="item-list">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <ItemRow id editing removal/>
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// One adjustment: what it is, where it has got to, and its own Change and Remove buttons. The
+/// editor opens in the row; afterwards the focus goes back to the row's Change button.
+#[component]
+fn ItemRow(
+    id: WorkplaceItemId,
+    editing: RwSignal<Option<WorkplaceItemId>>,
+    removal: Removal,
+) -> impl IntoView {
+    let state = use_app_state();
+    let item = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| d.workplace.items.iter().find(|i| i.id == id).cloned())
+    });
+    let message = RwSignal::new(None::<String>);
+    let change_button = NodeRef::<leptos::html::Button>::new();
+    let open = move || editing.get() == Some(id);
+    let done = Callback::new(move |text: String| {
+        editing.set(None);
+        message.set(Some(text));
+        request_animation_frame(move || {
+            if let Some(b) = change_button.get_untracked() {
+                let _ = b.focus();
+            }
+        });
+    });
+    let change = move |_| {
+        message.set(None);
+        editing.set(Some(id));
+        focus_later("#item-edit-heading");
+    };
+    let remove = move |_| {
+        if let Some(i) = item.get_untracked() {
+            let command = Command::Checklist(ChecklistCommand::RemoveItem(i.id));
+            let restore = Command::Checklist(ChecklistCommand::RestoreItem(i.clone()));
+            removal.ask(format!("\"{}\"", i.text), command, restore);
+        }
+    };
+    let text = move || item.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default());
+    let details = move || {
+        item.get().map(|i| {
+            let dates = item_dates(&i);
+            view! {
+                <p class="item-text">{i.text.clone()}</p>
+                <p class="goal-tags">
+                    <span class="tag">{i.status.label()}</span>
+                    <span class="tag">{format!("Who acts: {}", i.owner.label())}</span>
+                    {i.private.then(|| view! { <span class="tag">"Private: never shared"</span> })}
+                    {(!i.source.is_me()).then(|| view! { <span class="tag">"From your OT"</span> })}
+                </p>
+                {(!dates.is_empty()).then(|| view! { <p>{dates}</p> })}
+                {(!i.reason.is_empty()).then(|| view! { <p>{format!("Why not: {}", i.reason)}</p> })}
+                {(!i.note.is_empty()).then(|| view! { <p>{format!("Note: {}", i.note)}</p> })}
+            }
+        })
+    };
+    view! {
+        <li class="item">
+            {details}
+            <div class="button-row" hidden=open>
+                <button type="button" class="button button-small" node_ref=change_button
+                    aria-label=move || format!("Change: {}", text()) on:click=change>"Change"</button>
+                <button type="button" class="button button-small"
+                    aria-label=move || format!("Remove: {}", text()) on:click=remove>"Remove"</button>
+            </div>
+            <FormMessage message/>
+            {move || open().then(|| item.get_untracked().map(|item| view! { <ItemEditor item done/> }))}
+        </li>
     }
 }
 
@@ -330,39 +356,30 @@ fn AddItems() -> impl IntoView {
             Err(e) => e,
         }));
     };
+    // The suggestions for the chosen kind: a button each, or "(added)" once it is in the plan.
     let suggestions = move || {
         let k = kind.get();
-        state.data.with(|d| {
-            let mut h = String::from(r#"<ul class="suggestions">"#);
-            for (i, (lk, text)) in ADJUSTMENT_LIBRARY.iter().enumerate() {
-                if *lk != k {
-                    continue;
-                }
-                let added = d.workplace.items.iter().any(|it| it.text == *text);
-                let _ = if added {
-                    write!(h, r#"<li><span class="suggestion-added">{text} (added)</span></li>"#)
-                } else {
-                    write!(
-                        h,
-                        r#"<li><button type="button" class="button suggestion" data-add="{i}"><span aria-hidden="true">+ </span>{text}</button></li>"#
-                    )
+        ADJUSTMENT_LIBRARY
+            .iter()
+            .filter(move |(lk, _)| *lk == k)
+            .map(|&(_, text)| {
+                let added = move || {
+                    state
+                        .data
+                        .with(|d| d.workplace.items.iter().any(|it| it.text == text))
                 };
-            }
-            h.push_str("</ul>");
-            h
-        })
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(i) = clicked_button(&ev)
-            .and_then(|b| b.get_attribute("data-add"))
-            .and_then(|v| v.parse::<usize>().ok())
-        else {
-            return;
-        };
-        if let Some((_, text)) = ADJUSTMENT_LIBRARY.get(i) {
-            add(text.to_string());
-            focus_later("#add-heading");
-        }
+                view! {
+                    <li>
+                        <Show when=move || !added() fallback=move || view! { <span class="suggestion-added">{format!("{text} (added)")}</span> }>
+                            <button type="button" class="button suggestion" on:click=move |_| {
+                                add(text.to_string());
+                                focus_later("#add-heading");
+                            }><span aria-hidden="true">"+ "</span>{text}</button>
+                        </Show>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     let add_own = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -374,10 +391,12 @@ fn AddItems() -> impl IntoView {
         {
             own.set(String::new());
         }
+        focus_later("#add-heading");
     };
     view! {
         <div class="add-items">
             <h3 id="add-heading" tabindex="-1">"Add adjustments"</h3>
+            <FormMessage message/>
             <label class="field">
                 <span>"Kind of advice"</span>
                 <select on:change=move |ev| {
@@ -389,39 +408,47 @@ fn AddItems() -> impl IntoView {
                 </select>
             </label>
             <p class="hint">"Suggestions: press one to add it to your plan."</p>
-            <div on:click=on_click inner_html=suggestions></div>
+            <ul class="suggestions">{suggestions}</ul>
             <form on:submit=add_own>
                 <TextField label="Or write your own" value=own hint="For example: \"A locker near my desk\"."/>
                 <button type="submit" class="button">"Add my own"</button>
             </form>
-            <FormMessage message/>
         </div>
     }
 }
 
-fn rows_html(rows: &[Difficulty]) -> String {
-    if rows.is_empty() {
-        return "<p>Nothing in the table yet. Add what is hard at work, and what would help.</p>"
-            .into();
+/// A row of the difficulties table with its own Change and Remove buttons.
+#[component]
+fn DifficultyRow(
+    id: DifficultyId,
+    on_change: Callback<Difficulty>,
+    on_remove: Callback<DifficultyId>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let row = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.workplace
+                .difficulties
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+        })
+    });
+    let text = move || row.with(|r| r.as_ref().map(|r| r.difficulty.clone()).unwrap_or_default());
+    view! {
+        <tr>
+            <td data-label="Difficulty">{text}{move || row.with(|r| r.as_ref().is_some_and(|r| r.private)).then(|| view! { " " <span class="tag">"Private"</span> })}</td>
+            <td data-label="Recommendation or goal">{move || row.with(|r| r.as_ref().map(|r| r.recommendation.clone()).unwrap_or_default())}</td>
+            <td>
+                <div class="button-row">
+                    <button type="button" class="button button-small" aria-label=move || format!("Change: {}", text())
+                        on:click=move |_| if let Some(r) = row.get_untracked() { on_change.run(r) }>"Change"</button>
+                    <button type="button" class="button button-small" aria-label=move || format!("Remove: {}", text())
+                        on:click=move |_| on_remove.run(id)>"Remove"</button>
+                </div>
+            </td>
+        </tr>
     }
-    let mut h = String::from(
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Difficulties table"><table class="plan-table"><caption>Difficulties at work and what would help</caption><thead><tr><th scope="col">Difficulty</th><th scope="col">Recommendation or goal</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>"#,
-    );
-    for r in rows {
-        let (i, d) = (r.id.0, esc(&r.difficulty));
-        let _ = write!(
-            h,
-            r#"<tr><td>{d}{}</td><td>{}</td><td><div class="button-row"><button type="button" class="button button-small" data-change="{i}" aria-label="Change: {d}">Change</button><button type="button" class="button button-small" data-remove="{i}" aria-label="Remove: {d}">Remove</button></div></td></tr>"#,
-            if r.private {
-                " <span class=\"tag\">Private</span>"
-            } else {
-                ""
-            },
-            esc(&r.recommendation),
-        );
-    }
-    h.push_str("</tbody></table></div>");
-    h
 }
 
 #[component]
@@ -459,27 +486,22 @@ fn Difficulties() -> impl IntoView {
             Err(e) => e,
         }));
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = clicked_button(&ev) else {
-            return;
-        };
-        // The row and the one after it (where an undo puts the row back).
-        let find = |name: &str| {
-            let id = DifficultyId(button.get_attribute(name)?.parse().ok()?);
-            state.data.with_untracked(|d| {
-                let rows = &d.workplace.difficulties;
-                let at = rows.iter().position(|r| r.id == id)?;
-                Some((rows[at].clone(), rows.get(at + 1).map(|r| r.id)))
-            })
-        };
-        if let Some((r, _)) = find("data-change") {
-            difficulty.set(r.difficulty);
-            recommendation.set(r.recommendation);
-            private.set(r.private);
-            editing.set(Some(r.id));
-            message.set(None);
-            focus_later("#difficulty-form textarea");
-        } else if let Some((row, before)) = find("data-remove") {
+    let on_change = Callback::new(move |r: Difficulty| {
+        difficulty.set(r.difficulty);
+        recommendation.set(r.recommendation);
+        private.set(r.private);
+        editing.set(Some(r.id));
+        message.set(None);
+        focus_later("#difficulty-form textarea");
+    });
+    // Removed after a question; an undo puts it back before the row that followed it.
+    let on_remove = Callback::new(move |id: DifficultyId| {
+        let found = state.data.with_untracked(|d| {
+            let rows = &d.workplace.difficulties;
+            let at = rows.iter().position(|r| r.id == id)?;
+            Some((rows[at].clone(), rows.get(at + 1).map(|r| r.id)))
+        });
+        if let Some((row, before)) = found {
             let remove = Command::Checklist(ChecklistCommand::RemoveDifficulty(row.id));
             let restore = Command::Checklist(ChecklistCommand::RestoreDifficulty {
                 row: row.clone(),
@@ -488,13 +510,37 @@ fn Difficulties() -> impl IntoView {
             clear();
             removal.ask(format!("\"{}\"", row.difficulty), remove, restore);
         }
-    };
+    });
+    let ids = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.workplace
+                .difficulties
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="card" aria-labelledby="difficulties-heading">
             <h2 id="difficulties-heading">"Difficulties at work"</h2>
             <p>"Like the table on an OT's Health and Work Report: what you find hard at work, and the recommendation or goal for each."</p>
             <UndoNotice removal/>
-            <div on:click=on_click inner_html=move || state.data.with(|d| rows_html(&d.workplace.difficulties))></div>
+            <Show when=move || ids.with(|i| !i.is_empty())
+                fallback=|| view! { <p>"Nothing in the table yet. Add what is hard at work, and what would help."</p> }>
+                <table class="plan-table stack-table">
+                    <caption>"Difficulties at work and what would help"</caption>
+                    <thead><tr>
+                        <th scope="col">"Difficulty"</th>
+                        <th scope="col">"Recommendation or goal"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || ids.get() key=|id| *id let:id>
+                            <DifficultyRow id on_change on_remove/>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
             <form id="difficulty-form" on:submit=save>
                 <h3>{move || if editing.get().is_some() { "Change this row" } else { "Add a row" }}</h3>
                 <TextField label="What is difficult at work" value=difficulty long=true maxlength=2000 hint="For example: \"Sitting for more than an hour\"."/>

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use super::{focus_later, send};
 use crate::app::{paths, PageHeading};
 use crate::components::field::FormMessage;
-use crate::components::html::esc;
+use crate::components::html::{html_push, Html};
 use crate::domain::checklists::{ChecklistCommand, ShareChoices};
 use crate::domain::dates::iso_date;
 use crate::domain::qr::qr_svg;
@@ -33,15 +33,22 @@ struct Made {
 /// The file to attach to an email: the link, and (when not protected) the plan itself, so it
 /// can be read and printed with no app at all.
 fn file_html(made: &Made) -> String {
-    let link = esc(&made.link);
-    let body = if made.protected {
-        "<p>This plan is protected. Open the link and type the passphrase you were told separately.</p>".to_string()
+    let mut h = Html::new();
+    html_push!(
+        h,
+        "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Workplace plan</title></head><body><h1>Workplace plan</h1><p>Open the plan in a web browser: <a href=\"",
+        made.link,
+        "\">",
+        made.link,
+        "</a></p>"
+    );
+    if made.protected {
+        h.markup("<p>This plan is protected. Open the link and type the passphrase you were told separately.</p>");
     } else {
-        plan_html(&made.plan, 2)
-    };
-    format!(
-        "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Workplace plan</title></head><body><h1>Workplace plan</h1><p>Open the plan in a web browser: <a href=\"{link}\">{link}</a></p>{body}</body></html>"
-    )
+        h.html(&plan_html(&made.plan, 2));
+    }
+    h.markup("</body></html>");
+    h.into_string()
 }
 
 #[component]
@@ -208,6 +215,7 @@ pub fn SharePage() -> impl IntoView {
                 {toggle("The kinds of advice, dates and review date", "", |c| c.period, |c, v| c.period = v)}
                 {toggle("Adjustments agreed or in place", "", |c| c.agreed, |c, v| c.agreed = v)}
                 {toggle("Adjustments I have asked for", "Not yet agreed.", |c| c.asked_for, |c, v| c.asked_for = v)}
+                {toggle("Suggested adjustments", "Ideas not asked for yet. Your employer sees them marked \"suggested\".", |c| c.suggested, |c, v| c.suggested = v)}
                 {toggle("The notes on those adjustments", "", |c| c.notes, |c, v| c.notes = v)}
                 {toggle("The phased return, week by week", "", |c| c.phased_return, |c, v| c.phased_return = v)}
                 {toggle("The difficulties and recommendations table", "Rows you marked private are left out.", |c| c.difficulties, |c, v| c.difficulties = v)}
@@ -216,7 +224,7 @@ pub fn SharePage() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="preview-heading">
             <h2 id="preview-heading">"What your employer will see"</h2>
-            <div class="plan-preview plan-doc" inner_html=move || plan_html(&payload.get(), 3)></div>
+            <div class="plan-preview plan-doc" inner_html=move || plan_html(&payload.get(), 3).into_string()></div>
         </section>
         <form class="card" on:submit=make>
             <h2>"Make a link"</h2>

@@ -8,9 +8,14 @@ use super::{date_text, optional_date, send};
 use crate::app::{paths, PageHeading};
 use crate::components::date_field::DateField;
 use crate::components::field::{FormMessage, TextField};
-use crate::domain::checklists::{ChecklistCommand, WellnessActionPlan};
+use crate::domain::checklists::{
+    AdviceKind, ChecklistCommand, PhasedReturnWeek, WellnessActionPlan,
+};
 use crate::domain::dates::{iso_date, long_date};
-use crate::domain::workplace::{plan_weeks, position_words, return_position, ReturnPosition};
+use crate::domain::ids::WeekId;
+use crate::domain::workplace::{
+    plan_weeks, position_words, return_position, HalfHours, ReturnPosition, MAX_WEEK_HOURS,
+};
 use crate::platform::clock;
 use crate::state::use_app_state;
 
@@ -31,65 +36,158 @@ fn number(text: &str, what: &str, max: u32) -> Result<u32, String> {
 pub fn PhasedReturnPage() -> impl IntoView {
     let state = use_app_state();
     let weeks = Memo::new(move |_| state.data.with(|d| d.workplace.phased_return.clone()));
-    let position = move || weeks.with(|w| return_position(w, clock::today()));
+    let position = Memo::new(move |_| weeks.with(|w| return_position(w, clock::today())));
+    let ids = Memo::new(move |_| weeks.with(|w| w.iter().map(|w| w.id).collect::<Vec<_>>()));
     let message = RwSignal::new(None::<String>);
-    let rows = move || {
-        let current = match position() {
-            ReturnPosition::InWeek { week, .. } => week,
-            _ => 0,
-        };
-        weeks
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let label = format!(
-                    "Week {}: {} hours over {} days, from {}",
-                    i + 1,
-                    w.hours,
-                    w.days,
-                    long_date(w.starts)
-                );
-                let (done, week) = (w.done, w.id);
-                let tick = move |ev: leptos::ev::Event| {
-                    let done = event_target_checked(&ev);
-                    let result = send(state, ChecklistCommand::MarkWeek { week, done });
-                    message.set(Some(match result {
-                        Ok(()) if done => format!("Week {} ticked off. Well done.", i + 1),
-                        Ok(()) => format!("Week {} is no longer ticked.", i + 1),
-                        Err(e) => e,
-                    }));
-                };
-                view! {
-                    <li class="week" class:week-now=i + 1 == current>
-                        <label class="check">
-                            <input type="checkbox" prop:checked=done on:change=tick/>
-                            <span>
-                                <span class="check-label">{label}</span>
-                                {(i + 1 == current).then(|| view! { <span class="tag">"This week"</span> })}
-                            </span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     view! {
-        <PageHeading title="Phased return"/>
+        <PageHeading title=AdviceKind::PhasedReturn.label()/>
         {back()}
-        <p class="lead">"Building back up to your usual hours, week by week. Tick each week off when it is done."</p>
+        <p class="lead">"Building back up to your usual hours, week by week. Tick each week off when it is done. Each week can have its own hours and days."</p>
         <section class="card" aria-labelledby="where-heading">
             <h2 id="where-heading">"Where you are"</h2>
-            <p class="where-now">{move || position_words(position())}</p>
+            <p class="where-now">{move || position_words(position.get())}</p>
             <p>{move || weeks.with(|w| {
                 let done = w.iter().filter(|w| w.done).count();
                 if w.is_empty() { String::new() } else { format!("{done} of {} weeks ticked off.", w.len()) }
             })}</p>
             <FormMessage message/>
-            <ul class="week-list">{rows}</ul>
+            <ul class="week-list">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <WeekRow id weeks position message/>
+                </For>
+            </ul>
         </section>
         <MakeWeeks/>
     }
+}
+
+/// "12.5 hours over 3 days, from 2 March 2026".
+fn week_words(w: &PhasedReturnWeek) -> String {
+    let days = match w.days {
+        0 => String::new(),
+        1 => " over 1 day".into(),
+        n => format!(" over {n} days"),
+    };
+    format!(
+        "{} hours{days}, from {}",
+        w.week_hours(),
+        long_date(w.starts)
+    )
+}
+
+/// A week: ticked off when done, and its hours and days changed on their own.
+#[component]
+fn WeekRow(
+    id: WeekId,
+    weeks: Memo<Vec<PhasedReturnWeek>>,
+    position: Memo<ReturnPosition>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let at = Memo::new(move |_| weeks.with(|w| w.iter().position(|w| w.id == id).unwrap_or(0)));
+    let week = Memo::new(move |_| weeks.with(|w| w.iter().find(|w| w.id == id).cloned()));
+    let now = move || matches!(position.get(), ReturnPosition::InWeek { week, .. } if week == at.get() + 1);
+    let label = move || {
+        week.with(|w| {
+            w.as_ref()
+                .map(|w| format!("Week {}: {}", at.get() + 1, week_words(w)))
+                .unwrap_or_default()
+        })
+    };
+    let editing = RwSignal::new(false);
+    let hours = RwSignal::new(String::new());
+    let days = RwSignal::new(String::new());
+    let row_message = RwSignal::new(None::<String>);
+    let change_button = NodeRef::<leptos::html::Button>::new();
+    let tick = move |ev: leptos::ev::Event| {
+        let done = event_target_checked(&ev);
+        let n = at.get_untracked() + 1;
+        let result = send(state, ChecklistCommand::MarkWeek { week: id, done });
+        message.set(Some(match result {
+            Ok(()) if done => format!("Week {n} ticked off. Well done."),
+            Ok(()) => format!("Week {n} is no longer ticked."),
+            Err(e) => e,
+        }));
+    };
+    let open = move |_| {
+        if let Some(w) = week.get_untracked() {
+            hours.set(w.week_hours().to_string());
+            days.set(w.days.to_string());
+        }
+        row_message.set(None);
+        editing.set(true);
+    };
+    let close = move |text: String| {
+        editing.set(false);
+        row_message.set(Some(text));
+        request_animation_frame(move || {
+            if let Some(b) = change_button.get_untracked() {
+                let _ = b.focus();
+            }
+        });
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = at.get_untracked() + 1;
+        let parsed = (|| {
+            let h = HalfHours::parse(&hours.get_untracked())
+                .filter(|h| h.within_max())
+                .ok_or_else(|| hours_message("the hours"))?;
+            let d = number(&days.get_untracked(), "the days", 7)?;
+            Ok::<_, String>((h, d as u8))
+        })();
+        match parsed.and_then(|(hours, days)| {
+            send(
+                state,
+                ChecklistCommand::ChangeWeek {
+                    week: id,
+                    hours,
+                    days,
+                },
+            )
+        }) {
+            Ok(()) => close(format!("Week {n} saved.")),
+            Err(e) => row_message.set(Some(e)),
+        }
+    };
+    view! {
+        <li class="week" class:week-now=now>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || week.with(|w| w.as_ref().is_some_and(|w| w.done)) on:change=tick/>
+                <span>
+                    <span class="check-label">{label}</span>
+                    <Show when=now><span class="tag">"This week"</span></Show>
+                </span>
+            </label>
+            <button type="button" class="button button-small" node_ref=change_button hidden=move || editing.get()
+                aria-label=move || format!("Change the hours or days of week {}", at.get() + 1) on:click=open>"Change hours or days"</button>
+            <Show when=move || editing.get()>
+                <form class="week-edit" on:submit=save>
+                    <label class="field">
+                        <span>{move || format!("Hours in week {}", at.get() + 1)}</span>
+                        <span class="hint">"Whole or half hours, for example 37.5"</span>
+                        <input type="text" inputmode="decimal" prop:value=move || hours.get()
+                            on:input=move |ev| hours.set(event_target_value(&ev))/>
+                    </label>
+                    <label class="field">
+                        <span>{move || format!("Days in week {}", at.get() + 1)}</span>
+                        <input type="number" inputmode="numeric" min="0" max="7" prop:value=move || days.get()
+                            on:input=move |ev| days.set(event_target_value(&ev))/>
+                    </label>
+                    <div class="button-row">
+                        <button type="submit" class="button button-primary">"Save this week"</button>
+                        <button type="button" class="button" on:click=move |_| close("Nothing was changed.".into())>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+            <FormMessage message=row_message/>
+        </li>
+    }
+}
+
+/// The message for hours that are not whole or half hours in range.
+fn hours_message(what: &str) -> String {
+    format!("Please write {what} in whole or half hours from 0 to {MAX_WEEK_HOURS}, for example 37 or 37.5.")
 }
 
 #[component]
@@ -98,7 +196,7 @@ fn MakeWeeks() -> impl IntoView {
     let first = RwSignal::new(iso_date(clock::today()));
     let count = RwSignal::new("4".to_string());
     let start_hours = RwSignal::new("12".to_string());
-    let full_hours = RwSignal::new("37".to_string());
+    let full_hours = RwSignal::new("37.5".to_string());
     let days = RwSignal::new("3".to_string());
     let message = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -107,18 +205,15 @@ fn MakeWeeks() -> impl IntoView {
             let first = optional_date(&first.get_untracked())?
                 .ok_or("Please enter the day the first week starts.")?;
             let n = number(&count.get_untracked(), "the number of weeks", 26)?;
-            let a = number(
-                &start_hours.get_untracked(),
-                "the hours in the first week",
-                80,
-            )?;
-            let b = number(
-                &full_hours.get_untracked(),
-                "the hours in the last week",
-                80,
-            )?;
+            let hours = |text: String, what: &str| {
+                HalfHours::parse(&text)
+                    .filter(|h| h.within_max())
+                    .ok_or_else(|| hours_message(what))
+            };
+            let a = hours(start_hours.get_untracked(), "the hours in the first week")?;
+            let b = hours(full_hours.get_untracked(), "the hours in the last week")?;
             let d = number(&days.get_untracked(), "the days a week", 7)?;
-            plan_weeks(first, n as usize, a as u8, b as u8, d as u8)
+            plan_weeks(first, n as usize, a, b, d as u8)
         })();
         let weeks = match made {
             Ok(w) => w,
@@ -151,15 +246,26 @@ fn MakeWeeks() -> impl IntoView {
             </label>
         }
     };
+    // Hours can have a half hour (37.5), so they are text with a decimal keyboard.
+    let hours_field = |label: &'static str, value: RwSignal<String>| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <span class="hint">"Whole or half hours, for example 37.5"</span>
+                <input type="text" inputmode="decimal" prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+            </label>
+        }
+    };
     view! {
         <section class="card" aria-labelledby="make-heading">
             <h2 id="make-heading">"Make a week-by-week plan"</h2>
-            <p>"The hours go up evenly from the first week to the last. Agree them with your employer, your GP or your OT."</p>
+            <p>"The hours go up evenly from the first week to the last. Agree them with your employer, your GP or your OT. You can change any week's hours or days afterwards."</p>
             <form on:submit=save>
                 <DateField id="weeks-first" label="The first week starts on" value=first any_day=true/>
                 {field("How many weeks", count, "26")}
-                {field("Hours in the first week", start_hours, "80")}
-                {field("Hours in the last week", full_hours, "80")}
+                {hours_field("Hours in the first week", start_hours)}
+                {hours_field("Hours in the last week", full_hours)}
                 {field("Days a week", days, "7")}
                 <button type="submit" class="button button-primary">"Save this plan"</button>
                 <FormMessage message/>
