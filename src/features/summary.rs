@@ -17,7 +17,7 @@ use crate::domain::summary::{
     build, choose_period, diary_csv, diary_file_name, encode_summary, review_start,
     summary_file_name, Parts, PeriodChoice, Summary, MAX_TALK_CHARS,
 };
-use crate::features::summary_sheet::sheet_html;
+use crate::features::summary_sheet::{sheet_html, Reader};
 use crate::platform::share_files::{self as share, ShareFile, Shared};
 use crate::platform::{clock, files};
 use crate::state::use_app_state;
@@ -306,10 +306,10 @@ pub fn SummaryPage() -> impl IntoView {
                     <A href=paths::SETTINGS>"Add your name or initials in Settings"</A>
                     " so your OT knows it is yours."
                 </p>
-                <p>"The summary below is exactly what the summary file holds."</p>
+                <p>"The summary below shows what the summary file holds."</p>
             </section>
         </div>
-        <div class="sheet-wrap" inner_html=move || summary.with(|s| s.as_ref().map(|s| sheet_html(s, "")).unwrap_or_default())></div>
+        <div class="sheet-wrap" inner_html=move || summary.with(|s| s.as_ref().map(|s| sheet_html(s, "", Reader::Person)).unwrap_or_default())></div>
         <section class="card no-print" aria-labelledby="send-heading">
             <h2 id="send-heading">"Send, save or print"</h2>
             <div class="button-column">
