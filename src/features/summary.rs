@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use crate::app::{paths, PageHeading};
 use crate::components::choices::{Choice, Choices};
 use crate::components::date_field::DateField;
-use crate::domain::dates::{iso_date, long_date};
+use crate::domain::dates::{add_days, iso_date, long_date};
 use crate::domain::state::Command;
 use crate::domain::summary::{
     build, choose_period, diary_csv, diary_file_name, encode_summary, review_start,
@@ -75,7 +75,7 @@ pub fn SummaryPage() -> impl IntoView {
         .data
         .with_untracked(|d| review_start(d, today).is_some());
     let choice = RwSignal::new(Some(if has_review { 0i8 } else { 1 }));
-    let from_text = RwSignal::new(iso_date(today - chrono::Duration::days(27)));
+    let from_text = RwSignal::new(iso_date(add_days(today, -27)));
     let to_text = RwSignal::new(iso_date(today));
     let review_text = RwSignal::new(
         state
