@@ -211,7 +211,7 @@ pub fn OtSummariesPage() -> impl IntoView {
 
     view! {
         <PageHeading title="Patient summaries"/>
-        <p><A href=paths::OT>"Back to the OT's area"</A></p>
+        <p><A href=paths::OT>"Back to the OT area"</A></p>
         <p class="lead">"Open the summary files your patients bring or send. Each one shows as the same one-page summary the patient saw."</p>
         <p>"Nothing is kept on this computer unless you choose to keep it."</p>
         <section class="card no-print" aria-labelledby="open-heading">
