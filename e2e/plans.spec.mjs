@@ -58,7 +58,12 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   const code = (await ot.locator('.plan-code').innerText()).trim();
   expect(code).toMatch(/^\d{5} \d{5}$/);
   await expect(ot.getByRole('img', { name: 'QR code of the link to the plan' })).toBeVisible();
-  await expect(ot.getByText(/Plan by Sam Jones, Riverside Surgery: walk to the shop \(version 1/)).toBeVisible();
+  // The link and QR code are where the OT is looking: straight after the button, with the
+  // focus on their heading, which names the plan by its OT, goal and version, never by its id.
+  const ready = ot.getByRole('heading', { name: /^Ready to hand over: Plan by Sam Jones, Riverside Surgery: walk to the shop \(version 1, / });
+  await expect(ready).toBeFocused();
+  await expect(ot.locator('.card', { has: ot.getByRole('heading', { name: 'Saved plans' }) })).toContainText(/Plan by Sam Jones, Riverside Surgery: walk to the shop \(version 1/);
+  await expect(ot.getByText(/p-[A-Za-z0-9_-]{12}/)).toHaveCount(0);
   await expectAccessible(ot, 'plan builder, link made');
 
   // The patient, in a fresh browser.
@@ -174,4 +179,23 @@ test('the plan pages fit 320px wide, also with text at 200%', async ({ page }) =
     await expect(page.locator('main h1')).toBeVisible();
     expect(await overflow(), `horizontal scroll at 320px with 200% text on ${path}`).toBeLessThanOrEqual(0);
   }
+});
+
+test('at a desk the plan builder uses the width of the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/ot/plan');
+  const about = page.locator('section', { has: page.getByRole('heading', { name: 'About the plan' }) });
+  const diary = page.locator('section', { has: page.getByRole('heading', { name: 'Diary', exact: true }) });
+  await expect(about).toBeVisible();
+  const a = await about.boundingBox();
+  const d = await diary.boundingBox();
+  // Side by side: the diary section starts to the right of "About the plan", level with it.
+  expect(d.x).toBeGreaterThan(a.x + a.width - 1);
+  expect(Math.abs(d.y - a.y)).toBeLessThan(5);
+  // On a phone the same sections are one under the other.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const a2 = await about.boundingBox();
+  const d2 = await diary.boundingBox();
+  expect(Math.abs(d2.x - a2.x)).toBeLessThan(2);
+  expect(d2.y).toBeGreaterThan(a2.y);
 });

@@ -152,8 +152,10 @@ test('ratings and outcomes over several dates show the right change on Progress 
   await expectAccessible(page, 'changing an appointment');
   await editForm.getByLabel('Date', { exact: true }).fill('2026-06-03');
   await editForm.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Changed to: GP appointment on 3 June 2026.')).toBeVisible();
+  // The message is by the record, and the focus is back on that record's Change button.
+  await expect(list.getByRole('listitem').filter({ hasText: 'Changed to: GP appointment on 3 June 2026.' })).toContainText('GP appointment on 3 June 2026Change');
   await expect(list.getByText('GP appointment on 3 June 2026', { exact: true })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Change GP appointment on 3 June 2026' })).toBeFocused();
 
   // Remove the extra fit note: cancelling the question changes nothing; then remove, undo,
   // and remove again.
@@ -176,6 +178,18 @@ test('ratings and outcomes over several dates show the right change on Progress 
   page.once('dialog', (dialog) => dialog.accept());
   await removeFitNote().click();
   await expect(list.getByRole('listitem')).toHaveCount(13);
+
+  // The list is keyed: adding a record draws that record, and the others stay as they were
+  // (a rebuilt list would lose the keyboard focus).
+  await list.getByRole('listitem').first().evaluate((li) => { li.dataset.seen = 'yes'; });
+  await addEvent(page, 'GP appointment', '2026-03-20');
+  await expect(list.getByRole('listitem')).toHaveCount(14);
+  await expect(list.locator('li[data-seen="yes"]')).toHaveCount(1);
+  // Taken away again (the figures below are worked out without it); the others stay too.
+  page.once('dialog', (dialog) => dialog.accept());
+  await list.getByRole('button', { name: 'Remove GP appointment on 20 March 2026' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(13);
+  await expect(list.locator('li[data-seen="yes"]')).toHaveCount(1);
 
   // After a reload, the Progress page has the change figures worked out by hand.
   await page.reload();
@@ -332,6 +346,6 @@ test('long lists show the latest first with "Show all", and notes are shown as t
   await list.getByRole('button', { name: 'Change GP appointment on 3 January 2025: <i>check-up</i>' }).click();
   await list.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Nothing was changed.')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'What you have recorded' })).toBeFocused();
+  await expect(list.getByRole('button', { name: 'Change GP appointment on 3 January 2025: <i>check-up</i>' })).toBeFocused();
   await expectAccessible(page, 'a long list of records');
 });

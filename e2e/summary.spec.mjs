@@ -176,9 +176,12 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
 
   // The figures, worked by hand.
   const goals = sheet.getByRole('region', { name: 'Goals', exact: true });
-  await expect(goals).toContainText('Goal score (T-score): 60.0 (at the start: 40.0), over 1 goal.');
+  // The person sees plain words: no T-score, no weighted score, no -2..+2 numbers.
+  await expect(goals).toContainText('The goal is going better than expected.');
+  await expect(goals).not.toContainText('T-score');
+  await expect(goals).not.toContainText('+1');
   await expect(goals).toContainText('Steps ticked off in this period: 3.');
-  await expect(goals.getByRole('row', { name: /Walk to the shop/ })).toContainText('0 on 5 Mar 2026, +1 on 20 Mar 2026');
+  await expect(goals.getByRole('row', { name: /Walk to the shop/ })).toContainText('What I expected on 5 Mar 2026, A bit more than expected on 20 Mar 2026');
   const ratings = sheet.getByRole('region', { name: 'Confidence and self-ratings', exact: true });
   await expect(ratings.getByRole('row', { name: /Confidence check-in/ })).toContainText('+4 points (133% higher)');
   const outcomes = sheet.getByRole('region', { name: 'GP appointments, sick days and fit notes', exact: true });
@@ -186,7 +189,7 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
   await expect(outcomes.getByRole('row', { name: /Days off sick/ })).toContainText('2');
   const diary = sheet.getByRole('region', { name: 'Activity diary', exact: true });
   await expect(diary).toContainText('108 entries on 27 of the 28 days. Days marked unwell: 2');
-  await expect(sheet.getByRole('region', { name: 'Workplace plan and phased return', exact: true })).toContainText('Week 4 of 4 (20 hours over 5 days); 2 weeks of 4 marked done.');
+  await expect(sheet.getByRole('region', { name: 'Workplace plan and phased return', exact: true })).toContainText('Week 4 of 4 (20 hours over 5 days); 2 of the 4 weeks marked done.');
   await expect(sheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Falls self-check on 3 March 2026: 5 of 14 points. With 4 or more points, the check advised talking to the GP or OT about falls.');
 
   // Usable at 320px wide and with text at 200%: the page itself never scrolls sideways (wide
@@ -267,14 +270,19 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
 
   // The same one-page view, and the caseload table with the right figures.
   const otSheet = otPage.getByRole('article', { name: 'Summary for J. B.' });
-  await expect(otSheet.getByRole('region', { name: 'Goals', exact: true })).toContainText('Goal score (T-score): 60.0 (at the start: 40.0)');
+  // The OT's copy keeps the goal score and the levels as numbers, and says which file it is.
+  await expect(otSheet.getByRole('region', { name: 'Goals', exact: true })).toContainText('Goal score (T-score): 60.0 (at the start: 40.0), over 1 goal.');
+  await expect(otSheet.getByRole('row', { name: /Walk to the shop/ })).toContainText('0 What I expected on 5 Mar 2026, +1 A bit more than expected on 20 Mar 2026');
+  await expect(otPage.locator('.sheet-file')).toHaveText(/^File jb-summary\.json, read on \d+ \w+ \d{4} at \d\d:\d\d\.$/);
   await expect(otSheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Left out of this summary.');
   await expect(otSheet.getByRole('region', { name: 'What I want to talk about', exact: true })).toContainText('Going back to work full time, & my sleep');
   const row = otPage.getByRole('table', { name: /One row per person/ }).getByRole('row', { name: /J\. B\./ });
   await expect(row).toContainText('1 Mar 2026 to 28 Mar 2026');
   await expect(row.getByRole('cell')).toHaveText(['1 Mar 2026 to 28 Mar 2026', '60.0 (40.0)', '+4', '–', '2.1', '1.1', '2', '1']);
-  await expect(otPage.locator('.totals')).toContainText('Fewer GP appointments a month since starting1 of 1 (100%); halved or better: 0 of 1 (0%)');
-  await expect(otPage.locator('.totals')).toContainText('average change +4 points; more confident: 1 of 1 (100%)');
+  await expect(otPage.locator('.totals')).toContainText('Fewer a month since starting: 1 of 1 (100%). Half as many or fewer: 0 of 1 (0%).');
+  await expect(otPage.locator('.totals')).toContainText('Average change +4 points. More confident: 1 of 1 (100%).');
+  await expect(otPage.locator('.totals')).toContainText('2 days off sick; 1 fit note asked for or received.');
+  await expect(otPage.locator('.totals')).not.toContainText('no one with these figures');
   await expectAccessible(otPage, 'OT summaries with a summary open and file messages');
 
   // A second copy by drag and drop is refused as already open.

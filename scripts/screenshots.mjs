@@ -3,6 +3,10 @@
 //
 //   node scripts/screenshots.mjs OUT_DIR [path ...]      (needs dist/ built; serves it itself)
 //
+// SHOTS_WIDE=1 adds a desktop screen (1280 px, normal text), for the OT's pages.
+// SHOTS_STORAGE=file.json starts from that localStorage (an object of key: value strings, such
+// as tests/fixtures/v1/local-storage.json) instead of a new person, to see pages with records.
+//
 // Each page is opened after the welcome is finished; the pages at 200% text get the root font
 // size through the CSS object model (the Content-Security-Policy blocks inline styles).
 import { spawn } from 'node:child_process';
@@ -20,8 +24,20 @@ await new Promise((resolve) => server.stdout.on('data', (c) => String(c).include
 const origin = `http://127.0.0.1:${PORT}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  for (const [width, scale, label] of [[390, 1, '390'], [320, 2, '320-200pct']]) {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const sizes = [[390, 1, '390'], [320, 2, '320-200pct']];
+  if (process.env.SHOTS_WIDE) sizes.push([1280, 1, '1280']);
+  const storage = process.env.SHOTS_STORAGE ? JSON.parse(fs.readFileSync(process.env.SHOTS_STORAGE, 'utf8')) : null;
+  for (const [width, scale, label] of sizes) {
+    const mobile = width < 900;
+    const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1, isMobile: mobile, hasTouch: mobile, serviceWorkers: 'block' });
+    if (storage) {
+      // Before the app's first start only, so what the app saves afterwards is kept.
+      await context.addInitScript((entries) => {
+        if (sessionStorage.getItem('shots-seeded')) return;
+        sessionStorage.setItem('shots-seeded', '1');
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      }, storage);
+    }
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const start = page.getByRole('button', { name: 'Start using Everyday' });

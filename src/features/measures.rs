@@ -2,15 +2,12 @@
 //! and GP appointments, sick days and fit notes (which can be changed or removed). The figures
 //! are on the Progress page; the rules are in `domain::measures`.
 
-use std::fmt::Write;
-
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{paths, PageHeading};
 use crate::components::date_field::DateField;
-use crate::components::html::{clicked_button, esc};
 use crate::components::rating_scale::RatingScale;
 use crate::domain::dates::{iso_date, long_date};
 use crate::domain::ids::OutcomeId;
@@ -243,10 +240,10 @@ fn EventForm(
                     .with_untracked(|d| d.outcomes.len())
                     .saturating_sub(before);
                 let skipped = wanted.saturating_sub(added);
-                message.set(Some(if skipped > 0 {
-                    format!("{saved} {skipped} of those days were already recorded, so they were left as they were.")
-                } else {
-                    saved
+                message.set(Some(match skipped {
+                    0 => saved,
+                    1 => format!("{saved} 1 of those days was already recorded, so it was left as it was."),
+                    n => format!("{saved} {n} of those days were already recorded, so they were left as they were."),
                 }));
                 reason.set(String::new());
                 days.set("1".into());
@@ -300,83 +297,114 @@ fn EventForm(
 /// Records shown before "Show all".
 const SHORT_LIST: usize = 20;
 
-/// The list of events as HTML; each button carries the event's id.
-fn events_html(events: &[OutcomeEvent], all: bool) -> String {
-    let shown = if all { events.len() } else { SHORT_LIST };
-    let mut h = String::from(r#"<ul class="event-list">"#);
-    for e in events.iter().take(shown) {
-        let (text, id) = (esc(&event_text(e)), e.id.0);
-        let _ = write!(
-            h,
-            r#"<li class="event-item"><p>{text}</p><div class="button-row"><button type="button" class="button button-small" data-change="{id}" aria-label="Change {text}">Change</button><button type="button" class="button button-small" data-remove="{id}" aria-label="Remove {text}">Remove</button></div></li>"#
-        );
-    }
-    h.push_str("</ul>");
-    if events.len() > shown {
-        let _ = write!(
-            h,
-            r#"<button type="button" class="button" data-all="">Show all {}</button>"#,
-            events.len()
-        );
-    }
-    h
-}
+/// The message after a change, shown under the record it is about.
+type RowMessage = RwSignal<Option<(OutcomeId, String)>>;
 
 #[component]
 fn EventList() -> impl IntoView {
     let state = use_app_state();
-    let events = move || state.data.with(events_newest_first);
-    let editing = RwSignal::new(None::<OutcomeEvent>);
-    let show_all = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let removal = Removal::create();
-    let done = Callback::new(move |text: String| {
-        editing.set(None);
-        message.set(Some(text));
-        focus_later("#events-heading");
+    // Only the ids, newest first: each row reads its own record, so a change redraws that row
+    // alone and the focus stays where it was.
+    let ids = Memo::new(move |_| {
+        state.data.with(|d| {
+            events_newest_first(d)
+                .into_iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>()
+        })
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = clicked_button(&ev) else {
-            return;
+    let editing = RwSignal::new(None::<OutcomeId>);
+    let show_all = RwSignal::new(false);
+    let message: RowMessage = RwSignal::new(None);
+    let removal = Removal::create();
+    let shown = move || {
+        let take = if show_all.get() {
+            usize::MAX
+        } else {
+            SHORT_LIST
         };
-        if button.has_attribute("data-all") {
-            return show_all.set(true);
-        }
-        let find = |name: &str| {
-            let id = OutcomeId(button.get_attribute(name)?.parse().ok()?);
-            state
-                .data
-                .with_untracked(|d| d.outcomes.iter().find(|e| e.id == id).cloned())
-        };
-        if let Some(e) = find("data-change") {
-            message.set(None);
-            editing.set(Some(e));
-            focus_later(".event-edit input:checked");
-        } else if let Some(e) = find("data-remove") {
-            let restore = Command::Measure(MeasureCommand::RestoreEvent(e.clone()));
-            let remove = Command::Measure(MeasureCommand::RemoveEvent(e.id));
-            removal.ask(event_text(&e), remove, restore);
+        ids.get().into_iter().take(take).collect::<Vec<_>>()
+    };
+    let hidden_count = move || {
+        if show_all.get() {
+            0
+        } else {
+            ids.with(Vec::len).saturating_sub(SHORT_LIST)
         }
     };
     view! {
         <section class="card" aria-labelledby="events-heading">
             <h2 id="events-heading" tabindex="-1">"What you have recorded"</h2>
-            <p class="form-message" role="status">{move || message.get()}</p>
             <UndoNotice removal/>
-            {move || editing.get().map(|e| view! {
+            <p hidden=move || !ids.with(Vec::is_empty)>"Nothing recorded yet."</p>
+            <ul class="event-list" hidden=move || ids.with(Vec::is_empty)>
+                <For each=shown key=|id| *id
+                    children=move |id| view! { <EventRow id editing message removal/> }/>
+            </ul>
+            <button type="button" class="button" hidden=move || hidden_count() == 0
+                on:click=move |_| show_all.set(true)>{move || format!("Show all {}", ids.with(Vec::len))}</button>
+        </section>
+    }
+}
+
+/// One recorded event with its Change and Remove buttons; changing it opens the form in place.
+#[component]
+fn EventRow(
+    id: OutcomeId,
+    editing: RwSignal<Option<OutcomeId>>,
+    message: RowMessage,
+    removal: Removal,
+) -> impl IntoView {
+    let state = use_app_state();
+    let event = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| d.outcomes.iter().find(|e| e.id == id).cloned())
+    });
+    let text = move || event.with(|e| e.as_ref().map(event_text).unwrap_or_default());
+    let change_button = NodeRef::<leptos::html::Button>::new();
+    let is_editing = move || editing.get() == Some(id);
+    let done = Callback::new(move |said: String| {
+        editing.set(None);
+        message.set(Some((id, said)));
+        // Back to this record's Change button, where the person was.
+        request_animation_frame(move || {
+            if let Some(b) = change_button.get_untracked() {
+                let _ = b.focus();
+            }
+        });
+    });
+    let change = move |_| {
+        message.set(None);
+        editing.set(Some(id));
+        focus_later(".event-edit input:checked");
+    };
+    let remove = move |_| {
+        if let Some(e) = event.get_untracked() {
+            let restore = Command::Measure(MeasureCommand::RestoreEvent(e.clone()));
+            let remove = Command::Measure(MeasureCommand::RemoveEvent(e.id));
+            message.set(None);
+            removal.ask(event_text(&e), remove, restore);
+        }
+    };
+    view! {
+        <li class="event-item">
+            <p>{text}</p>
+            <div class="button-row" hidden=is_editing>
+                <button type="button" class="button button-small" node_ref=change_button
+                    aria-label=move || format!("Change {}", text()) on:click=change>"Change"</button>
+                <button type="button" class="button button-small"
+                    aria-label=move || format!("Remove {}", text()) on:click=remove>"Remove"</button>
+            </div>
+            <p class="form-message" role="status">
+                {move || message.with(|m| m.as_ref().filter(|(at, _)| *at == id).map(|(_, t)| t.clone()))}
+            </p>
+            {move || is_editing().then(|| event.get_untracked()).flatten().map(|e| view! {
                 <div class="event-edit">
                     <h3>{format!("Change: {}", event_text(&e))}</h3>
                     <EventForm edit=e done/>
                 </div>
             })}
-            <div on:click=on_click inner_html=move || {
-                let list = events();
-                if list.is_empty() {
-                    "<p>Nothing recorded yet.</p>".to_string()
-                } else {
-                    events_html(&list, show_all.get())
-                }
-            }></div>
-        </section>
+        </li>
     }
 }

@@ -25,6 +25,7 @@ use crate::domain::qr::qr_svg;
 use crate::domain::share::{base64url_encode, ShareKind};
 use crate::domain::workplace::ADVICE_KINDS;
 use crate::features::plan::plan_html;
+use crate::platform::focus::focus_later;
 use crate::platform::share::{app_url, copy_text, make_fragment, random_bytes};
 use crate::platform::{clock, files, sign};
 use crate::storage::local::LocalKv;
@@ -95,6 +96,25 @@ fn file_html(plan: &Plan, link: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Your plan</title></head><body><h1>Your plan from your occupational therapist</h1><p>Open this link on your phone to add the plan to Everyday: <a href=\"{link}\">{link}</a></p>{}</body></html>",
         plan_html(plan, 2)
+    )
+}
+
+/// What a plan is called on this page: "Plan by Sam Jones: walk to the shop (version 2, 3 March
+/// 2026)". Never the internal id.
+fn plan_title(p: &Plan) -> String {
+    format!(
+        "{}{} (version {}, {})",
+        if p.ot.trim().is_empty() {
+            "Plan".to_string()
+        } else {
+            format!("Plan by {}", p.ot.trim())
+        },
+        p.goals
+            .first()
+            .map(|g| format!(": {}", g.activity))
+            .unwrap_or_default(),
+        p.revision,
+        long_date(p.made)
     )
 }
 
@@ -458,6 +478,8 @@ pub fn OtPlanPage() -> impl IntoView {
             match made {
                 Ok(fragment) => {
                     link.set(Some(format!("{}#{fragment}", app_url(paths::PLAN))));
+                    // The link and QR code appear just below the button: go to them.
+                    focus_later("#plan-link-heading");
                     plan.set(p.clone());
                     handed.set(Some(p.clone()));
                     let kept = save_plan(&p);
@@ -556,13 +578,7 @@ pub fn OtPlanPage() -> impl IntoView {
     };
     let saved_list = move || {
         saved.get().into_iter().map(|p| {
-            let title = format!(
-                "{}{} (version {}, {})",
-                if p.ot.is_empty() { "Plan".to_string() } else { format!("Plan by {}", p.ot) },
-                p.goals.first().map(|g| format!(": {}", g.activity)).unwrap_or_default(),
-                p.revision,
-                long_date(p.made)
-            );
+            let title = plan_title(&p);
             let (p1, p2) = (p.clone(), p);
             let remove_id = p1.id.clone();
             view! {
@@ -583,11 +599,12 @@ pub fn OtPlanPage() -> impl IntoView {
     let result = move || {
         link.get().map(|l| {
             let p = plan.get_untracked();
+            let ready = format!("Ready to hand over: {}", plan_title(&p));
             let qr = qr_svg(&l, "QR code of the link to the plan");
             let (l1, l2) = (l.clone(), l.clone());
             view! {
                 <section class="card share-result" aria-labelledby="plan-link-heading">
-                    <h2 id="plan-link-heading">"The plan is ready to hand over"</h2>
+                    <h2 id="plan-link-heading" tabindex="-1">{ready}</h2>
                     <label class="field"><span>"The link"</span>
                         <textarea class="share-link" readonly rows="4" prop:value=l.clone()></textarea>
                     </label>
@@ -623,6 +640,7 @@ pub fn OtPlanPage() -> impl IntoView {
         <PageHeading title="Build a plan"/>
         <p><A href=paths::OT>"Back to the OT area"</A></p>
         <p class="lead">"Build a plan for one person and hand it over as a link, a QR code or a file. Nothing is sent to any server. When the person adds it, it joins their own goals and checklists; their own items and records are never changed."</p>
+        <div class="plan-grid">
         <section class="card" aria-labelledby="saved-heading">
             <h2 id="saved-heading">"Saved plans"</h2>
             {move || saved.with(|s| s.is_empty()).then(|| view! { <p>"No plans are saved on this computer yet."</p> })}
@@ -654,9 +672,19 @@ pub fn OtPlanPage() -> impl IntoView {
             })}
             <FormMessage message=key_message/>
         </section>
+        </div>
+        <div class="plan-grid">
+        <div class="plan-column">
         <section class="card" aria-labelledby="about-heading">
             <h2 id="about-heading">"About the plan"</h2>
-            <p class="hint">{move || plan.with(|p| format!("Plan {} version {}", p.id, p.revision))}</p>
+            <p class="hint">{move || {
+                let title = plan.with(plan_title);
+                if handed.with(Option::is_some) {
+                    format!("Updating: {title}. The person's app will update what came from it.")
+                } else {
+                    format!("A new plan, not handed over yet: {title}.")
+                }
+            }}</p>
             <label class="field"><span>"Your name and service"</span>
                 <input type="text" maxlength="80" prop:value=move || plan.with(|p| p.ot.clone()) on:input=move |ev| { let v = event_target_value(&ev); plan.update(|p| p.ot = v) }/>
             </label>
@@ -698,6 +726,8 @@ pub fn OtPlanPage() -> impl IntoView {
                 <FormMessage message=goal_message/>
             </form>
         </section>
+        </div>
+        <div class="plan-column">
         <section class="card" aria-labelledby="plan-diary-heading">
             <h2 id="plan-diary-heading">"Diary"</h2>
             <fieldset class="checks">
@@ -746,5 +776,7 @@ pub fn OtPlanPage() -> impl IntoView {
             <FormMessage message/>
         </form>
         {result}
+        </div>
+        </div>
     }
 }

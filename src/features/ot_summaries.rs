@@ -10,14 +10,18 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use chrono::NaiveDateTime;
+
 use crate::app::{paths, PageHeading};
-use crate::components::html::{clicked_button, esc};
+use crate::components::html::esc;
+use crate::domain::dates::date_time;
 use crate::domain::summary::{
     caseload, read_summary, signed_tenths, t_words, CaseloadRow, CaseloadTotals, Summary,
     MAX_SUMMARY_BYTES,
 };
-use crate::features::summary_sheet::sheet_html;
-use crate::platform::files;
+use crate::features::summary_sheet::{sheet_html, Reader};
+use crate::platform::focus::focus_later;
+use crate::platform::{clock, files};
 use crate::storage::local::LocalKv;
 use crate::storage::ot_kept::{self, KeptFile};
 
@@ -30,6 +34,8 @@ struct Opened {
     summary: Summary,
     /// The sheet, built once the file is checked and before it is added or kept.
     sheet: String,
+    /// When this page read the file (a kept file: when the page was opened).
+    read_at: NaiveDateTime,
 }
 
 /// A per-file message: the file name, whether it opened, and what happened.
@@ -91,13 +97,14 @@ impl OtState {
                     self.next_key.set_value(key + 1);
                     // Built here, before the file is added and kept below, so a file is only
                     // ever kept once it has been checked and its sheet made.
-                    let sheet = sheet_html(&summary, &format!("-{key}"));
+                    let sheet = sheet_html(&summary, &format!("-{key}"), Reader::Ot);
                     self.opened.update(|o| {
                         o.push(Opened {
                             key,
                             file: KeptFile { name, text },
                             summary,
                             sheet,
+                            read_at: clock::now(),
                         })
                     });
                     ok
@@ -201,23 +208,14 @@ pub fn OtSummariesPage() -> impl IntoView {
             "Cleared: no summaries are kept on this computer. Those open stay on screen until you close this page.".into(),
         ));
     };
-    let on_close = move |ev: leptos::ev::MouseEvent| {
-        let key = clicked_button(&ev)
-            .and_then(|b| b.get_attribute("data-close"))
-            .and_then(|k| k.parse::<u32>().ok());
-        if let Some(key) = key {
-            ot.opened.update(|o| o.retain(|x| x.key != key));
-            ot.save_if_kept();
-        }
-    };
 
     view! {
         <PageHeading title="Patient summaries"/>
-        <p><A href=paths::OT>"Back to the OT's area"</A></p>
+        <p><A href=paths::OT>"Back to the OT area"</A></p>
         <p class="lead">"Open the summary files your patients bring or send. Each one shows as the same one-page summary the patient saw."</p>
         <p>"Nothing is kept on this computer unless you choose to keep it."</p>
         <section class="card no-print" aria-labelledby="open-heading">
-            <h2 id="open-heading">"Open summary files"</h2>
+            <h2 id="open-heading" tabindex="-1">"Open summary files"</h2>
             <div class="field">
                 <label class="field-label" for="summary-files">"Choose one or more summary files"</label>
                 <span class="hint" id="summary-files-hint">"Files called everyday-summary-….json. They are read on this computer only."</span>
@@ -263,17 +261,45 @@ pub fn OtSummariesPage() -> impl IntoView {
             </div>
             <p class="form-message" role="status">{move || ot.keep_message.get()}</p>
         </section>
-        <div on:click=on_close>
-            {move || ot.opened.get().into_iter().map(|x| {
-                let html = x.sheet;
-                let label = format!("Close the summary for {}", if x.summary.name.is_empty() { "(no name given)" } else { &x.summary.name });
-                view! {
-                    <div class="ot-sheet">
-                        <div inner_html=html></div>
-                        <button type="button" class="button button-small no-print" data-close=x.key.to_string()>{label}</button>
-                    </div>
-                }
-            }).collect_view()}
+        <For each=move || ot.opened.get() key=|x| x.key
+            children=move |x| view! { <OpenSheet x ot/> }/>
+    }
+}
+
+/// One open summary: which file it is and when it was read, the sheet, and its Close button.
+#[component]
+fn OpenSheet(x: Opened, ot: OtState) -> impl IntoView {
+    let who = if x.summary.name.is_empty() {
+        "(no name given)".to_string()
+    } else {
+        x.summary.name.clone()
+    };
+    let key = x.key;
+    let close = move |_| {
+        // The next sheet down (or the heading of the list of files) takes the focus.
+        let next = ot.opened.with_untracked(|o| {
+            let i = o.iter().position(|y| y.key == key)?;
+            o.get(i + 1)
+                .or_else(|| i.checked_sub(1).and_then(|j| o.get(j)))
+                .map(|y| y.key)
+        });
+        ot.opened.update(|o| o.retain(|y| y.key != key));
+        ot.save_if_kept();
+        match next {
+            Some(k) => focus_later(format!("#sheet-file-{k}")),
+            None => focus_later("#open-heading"),
+        }
+    };
+    view! {
+        <div class="ot-sheet">
+            <p class="sheet-file no-print" id=format!("sheet-file-{key}") tabindex="-1">
+                "File "<strong class="file-name">{x.file.name.clone()}</strong>
+                {format!(", read on {}.", date_time(x.read_at))}
+            </p>
+            <div inner_html=x.sheet></div>
+            <button type="button" class="button button-small no-print" on:click=close>
+                {format!("Close the summary for {who}")}
+            </button>
         </div>
     }
 }
@@ -282,11 +308,27 @@ fn opt(t: Option<i64>, f: impl Fn(i64) -> String) -> String {
     t.map(f).unwrap_or_else(|| "–".into())
 }
 
+/// The caseload table's columns after the person.
+const CASELOAD_HEADS: [&str; 8] = [
+    "Period",
+    "Goal score (at the start)",
+    "Confidence change",
+    "Questionnaire change",
+    "GP appointments a month before",
+    "GP appointments a month since",
+    "Days off sick",
+    "Fit notes",
+];
+
 /// The caseload table and the totals, as HTML.
 fn caseload_html(rows: &[CaseloadRow], t: &CaseloadTotals) -> String {
     let mut h = String::from(
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Caseload, one row per person"><table class="figures caseload"><caption>One row per person; – means not in that summary</caption><thead><tr><th scope="col">Person</th><th scope="col">Period</th><th scope="col">Goal score (at the start)</th><th scope="col">Confidence change</th><th scope="col">Questionnaire change</th><th scope="col">GP appointments a month before</th><th scope="col">GP appointments a month since</th><th scope="col">Days off sick</th><th scope="col">Fit notes</th></tr></thead><tbody>"#,
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Caseload, one row per person"><table class="figures caseload stack-table"><caption>One row per person; – means not in that summary</caption><thead><tr><th scope="col">Person</th>"#,
     );
+    for head in CASELOAD_HEADS {
+        let _ = write!(h, r#"<th scope="col">{head}</th>"#);
+    }
+    h.push_str("</tr></thead><tbody>");
     let gp = |v: Option<i64>| opt(v, crate::domain::measures::one_decimal);
     for r in rows {
         let t_cell = match (r.t_now, r.t_start) {
@@ -294,79 +336,31 @@ fn caseload_html(rows: &[CaseloadRow], t: &CaseloadTotals) -> String {
             (Some(n), None) => t_words(n),
             _ => "–".into(),
         };
-        let _ = write!(
-            h,
-            r#"<tr><th scope="row">{}</th><td>{}</td><td>{t_cell}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            esc(&r.name),
-            r.period,
+        let values = [
+            r.period.clone(),
+            t_cell,
             opt(r.confidence.map(i64::from), signed_tenths),
             opt(r.self_efficacy.map(i64::from), signed_tenths),
             gp(r.gp_before),
             gp(r.gp_since),
             opt(r.sick_days.map(i64::from), |v| v.to_string()),
             opt(r.fit_notes.map(i64::from), |v| v.to_string()),
-        );
+        ];
+        let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, esc(&r.name));
+        for (head, value) in CASELOAD_HEADS.iter().zip(values) {
+            let _ = write!(h, r#"<td data-label="{head}">{value}</td>"#);
+        }
+        h.push_str("</tr>");
     }
     h.push_str("</tbody></table></div>");
-    let points = |v: i64| {
-        format!(
-            "{} {}",
-            signed_tenths(v),
-            if v.abs() == 10 { "point" } else { "points" }
-        )
-    };
     let _ = write!(
         h,
-        r#"<h3>Totals across {} {}</h3><dl class="totals">"#,
-        t.people,
-        if t.people == 1 { "person" } else { "people" }
+        r#"<h3>Totals across {}</h3><dl class="totals">"#,
+        crate::domain::measures::count_words(t.people.into(), "person", "people")
     );
-    let mut item = |dt: &str, dd: String| {
+    for (dt, dd) in t.lines() {
         let _ = write!(h, "<div><dt>{dt}</dt><dd>{dd}</dd></div>");
-    };
-    item(
-        "Fewer GP appointments a month since starting",
-        format!(
-            "{}; halved or better: {}",
-            t.fewer_gp.words(),
-            t.halved_gp.words()
-        ),
-    );
-    item(
-        "Confidence check-in",
-        format!(
-            "average change {}; more confident: {}",
-            opt(t.confidence_average, points),
-            t.more_confident.words()
-        ),
-    );
-    item(
-        "Confidence questionnaire",
-        format!("average change {}", opt(t.self_efficacy_average, points)),
-    );
-    item(
-        "Off sick",
-        format!(
-            "before starting: {}; since starting: {}",
-            t.off_sick_before.words(),
-            t.off_sick_since.words()
-        ),
-    );
-    item(
-        "In the summaries' periods",
-        format!(
-            "{} days off sick; {} fit notes asked for or received",
-            t.sick_days, t.fit_notes
-        ),
-    );
-    item(
-        "Goal score",
-        format!(
-            "average {}; 50 or more (goals met as expected or better): {}",
-            opt(t.t_average, crate::domain::measures::one_decimal),
-            t.t_met.words()
-        ),
-    );
+    }
     h.push_str("</dl>");
     h
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{paths, PageHeading};
-use crate::components::html::{clicked_button, esc};
+use crate::components::html::esc;
 use crate::components::line_chart::line_chart_svg;
 use crate::domain::dates::short_date;
 use crate::domain::measures::{
@@ -181,7 +181,7 @@ fn rating_html(measure: Measure, text: &SectionText, rows: &[RatingRow], all: bo
     let has_note = measure == Measure::Confidence;
     let _ = write!(
         h,
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{0}"><table class="ratings"><caption class="visually-hidden">{0}</caption><thead><tr><th scope="col">Date</th><th scope="col">{1}</th>{2}</tr></thead><tbody>"#,
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{0}"><table class="ratings stack-table"><caption class="visually-hidden">{0}</caption><thead><tr><th scope="col">Date</th><th scope="col">{1}</th>{2}</tr></thead><tbody>"#,
         text.caption,
         text.score_heading,
         if has_note {
@@ -194,69 +194,96 @@ fn rating_html(measure: Measure, text: &SectionText, rows: &[RatingRow], all: bo
     for row in rows.iter().rev().take(shown) {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td>",
+            r#"<tr><td data-label="Date">{}</td><td data-label="{}">{}</td>"#,
             short_date(row.date),
+            text.score_heading,
             row.shown
         );
         if has_note {
-            let _ = write!(h, "<td>{}</td>", esc(&row.note));
+            let _ = write!(h, r#"<td data-label="Note">{}</td>"#, esc(&row.note));
         }
         h.push_str("</tr>");
     }
     h.push_str("</tbody></table></div>");
-    if rows.len() > shown {
-        let _ = write!(
-            h,
-            r#"<button type="button" class="button" data-all="">Show all {}</button>"#,
-            rows.len()
-        );
-    }
-    // Corrections sit apart from the figures, one click away, so none is made by accident.
-    h.push_str(r#"<details class="corrections"><summary>Remove one put in by mistake</summary><ul class="correction-list">"#);
-    for (i, row) in rows.iter().enumerate().rev().take(shown) {
-        let _ = write!(
-            h,
-            r#"<li><button type="button" class="button button-small" data-row="{i}">Remove {}</button></li>"#,
-            row.describe
-        );
-    }
-    h.push_str("</ul></details>");
     h
+}
+
+/// A rating's key in the list of corrections: what removing it would remove, and which of
+/// several identical ones it is (two check-ins of 7 on one day with no note are two rows).
+fn keyed_rows(rows: Vec<RatingRow>) -> Vec<(String, RatingRow)> {
+    let mut seen: Vec<String> = Vec::new();
+    rows.into_iter()
+        .map(|row| {
+            let what = format!("{:?}", row.remove);
+            let n = seen.iter().filter(|s| **s == what).count();
+            seen.push(what.clone());
+            (format!("{n}:{what}"), row)
+        })
+        .collect()
 }
 
 #[component]
 fn RatingSection(measure: Measure, text: &'static SectionText) -> impl IntoView {
     let state = use_app_state();
-    let rows = move || state.data.with(|d| rating_rows(d, measure));
+    let rows = Memo::new(move |_| state.data.with(|d| rating_rows(d, measure)));
     let show_all = RwSignal::new(false);
     let removal = Removal::create();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = clicked_button(&ev) else {
-            return;
-        };
-        if button.has_attribute("data-all") {
-            return show_all.set(true);
-        }
-        let row = button
-            .get_attribute("data-row")
-            .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| rows().into_iter().nth(i));
-        if let Some(row) = row {
-            removal.ask(row.describe, row.remove, row.undo);
+    let shown = move || {
+        if show_all.get() {
+            usize::MAX
+        } else {
+            SHORT_LIST
         }
     };
+    // Newest first, as the table shows them.
+    let corrections = move || {
+        let take = shown();
+        keyed_rows(rows.get().into_iter().rev().take(take).collect())
+    };
+    let more = move || rows.with(Vec::len).saturating_sub(shown());
     let heading_id = format!("{}-heading", text.id);
     let labelled_by = heading_id.clone();
     view! {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{text.title}</h2>
             <p>{text.intro}</p>
-            <div on:click=on_click inner_html=move || rating_html(measure, text, &rows(), show_all.get())></div>
+            <div inner_html=move || rows.with(|r| rating_html(measure, text, r, show_all.get()))></div>
+            <button type="button" class="button" hidden=move || more() == 0
+                on:click=move |_| show_all.set(true)>{move || format!("Show all {}", rows.with(Vec::len))}</button>
+            // Corrections sit apart from the figures, one click away, so none is made by accident.
+            <details class="corrections" hidden=move || rows.with(Vec::is_empty)>
+                <summary>"Remove one put in by mistake"</summary>
+                <ul class="correction-list">
+                    <For each=corrections key=|(key, _)| key.clone()
+                        children=move |(_, row)| view! { <RatingCorrection row removal/> }/>
+                </ul>
+            </details>
             <UndoNotice removal/>
             <p><A href=text.add_href>{text.add_label}</A></p>
         </section>
     }
 }
+
+/// One rating in the list of corrections, with its own Remove button.
+#[component]
+fn RatingCorrection(row: RatingRow, removal: Removal) -> impl IntoView {
+    let label = format!("Remove {}", row.describe);
+    let RatingRow {
+        describe,
+        remove,
+        undo,
+        ..
+    } = row;
+    view! {
+        <li>
+            <button type="button" class="button button-small"
+                on:click=move |_| removal.ask(describe.clone(), remove.clone(), undo.clone())>{label}</button>
+        </li>
+    }
+}
+
+/// The month-by-month table's columns after the month.
+const MONTH_HEADS: [&str; 3] = ["GP appointments", "Days off sick", "Fit notes asked for"];
 
 /// GP appointments, sick days and fit notes, as HTML.
 fn outcome_html(f: &OutcomeFigures, no_start: bool) -> String {
@@ -286,36 +313,40 @@ fn outcome_html(f: &OutcomeFigures, no_start: bool) -> String {
     };
     let _ = write!(
         h,
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="figures"><caption>{caption}</caption><thead><tr><td></td>"#
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="figures stack-table"><caption>{caption}</caption><thead><tr><td></td>"#
     );
     for (label, _) in &f.periods {
         let _ = write!(h, r#"<th scope="col">{label}</th>"#);
     }
     h.push_str(r#"</tr></thead><tbody><tr><th scope="row">Time with records</th>"#);
-    for (_, p) in &f.periods {
-        let _ = write!(h, "<td>{}</td>", p.time_words());
+    for (label, p) in &f.periods {
+        let _ = write!(h, r#"<td data-label="{label}">{}</td>"#, p.time_words());
     }
     h.push_str("</tr>");
     for (i, kind) in OUTCOME_KINDS.into_iter().enumerate() {
         let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, kind_plural(kind));
-        for (_, p) in &f.periods {
+        for (label, p) in &f.periods {
             let words = p.rate_words(kind);
             if p.days > 0 {
-                let _ = write!(h, "<td>{words} ({} in all)</td>", p.counts[i]);
+                let _ = write!(
+                    h,
+                    r#"<td data-label="{label}">{words} ({} in all)</td>"#,
+                    p.counts[i]
+                );
             } else {
-                let _ = write!(h, "<td>{words}</td>");
+                let _ = write!(h, r#"<td data-label="{label}">{words}</td>"#);
             }
         }
         h.push_str("</tr>");
     }
-    h.push_str(r#"</tbody></table></div><div class="table-scroll" tabindex="0" role="region" aria-label="Month by month"><table class="figures"><caption>Month by month, newest first</caption><thead><tr><th scope="col">Month</th><th scope="col">GP appoint&shy;ments</th><th scope="col">Days off sick</th><th scope="col">Fit notes asked for</th></tr></thead><tbody>"#);
+    h.push_str(r#"</tbody></table></div><div class="table-scroll" tabindex="0" role="region" aria-label="Month by month"><table class="figures stack-table"><caption>Month by month, newest first</caption><thead><tr><th scope="col">Month</th><th scope="col">GP appoint&shy;ments</th><th scope="col">Days off sick</th><th scope="col">Fit notes asked for</th></tr></thead><tbody>"#);
     for row in &f.months {
         let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, row.label());
         match row {
             MonthRow::Recorded { counts, .. } => {
                 // Fit notes received are in the table above: four columns fit a phone.
-                for c in &counts[..3] {
-                    let _ = write!(h, "<td>{c}</td>");
+                for (c, label) in counts[..3].iter().zip(MONTH_HEADS) {
+                    let _ = write!(h, r#"<td data-label="{label}">{c}</td>"#);
                 }
             }
             MonthRow::NothingRecorded { .. } => {

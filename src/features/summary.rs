@@ -11,13 +11,13 @@ use leptos_router::components::A;
 use crate::app::{paths, PageHeading};
 use crate::components::choices::{Choice, Choices};
 use crate::components::date_field::DateField;
-use crate::domain::dates::{iso_date, long_date};
+use crate::domain::dates::{add_days, iso_date, long_date};
 use crate::domain::state::Command;
 use crate::domain::summary::{
     build, choose_period, diary_csv, diary_file_name, encode_summary, review_start,
     summary_file_name, Parts, PeriodChoice, Summary, MAX_TALK_CHARS,
 };
-use crate::features::summary_sheet::sheet_html;
+use crate::features::summary_sheet::{sheet_html, Reader};
 use crate::platform::share_files::{self as share, ShareFile, Shared};
 use crate::platform::{clock, files};
 use crate::state::use_app_state;
@@ -75,7 +75,7 @@ pub fn SummaryPage() -> impl IntoView {
         .data
         .with_untracked(|d| review_start(d, today).is_some());
     let choice = RwSignal::new(Some(if has_review { 0i8 } else { 1 }));
-    let from_text = RwSignal::new(iso_date(today - chrono::Duration::days(27)));
+    let from_text = RwSignal::new(iso_date(add_days(today, -27)));
     let to_text = RwSignal::new(iso_date(today));
     let review_text = RwSignal::new(
         state
@@ -306,10 +306,10 @@ pub fn SummaryPage() -> impl IntoView {
                     <A href=paths::SETTINGS>"Add your name or initials in Settings"</A>
                     " so your OT knows it is yours."
                 </p>
-                <p>"The summary below is exactly what the summary file holds."</p>
+                <p>"The summary below shows what the summary file holds."</p>
             </section>
         </div>
-        <div class="sheet-wrap" inner_html=move || summary.with(|s| s.as_ref().map(|s| sheet_html(s, "")).unwrap_or_default())></div>
+        <div class="sheet-wrap" inner_html=move || summary.with(|s| s.as_ref().map(|s| sheet_html(s, "", Reader::Person)).unwrap_or_default())></div>
         <section class="card no-print" aria-labelledby="send-heading">
             <h2 id="send-heading">"Send, save or print"</h2>
             <div class="button-column">

@@ -9,12 +9,22 @@ use crate::components::html::esc;
 use crate::domain::activity::LifeArea;
 use crate::domain::dates::{long_date, short_date};
 use crate::domain::goals::{level_name, level_number, GoalStatus};
-use crate::domain::measures::{kind_label, kind_plural, work_ability_words, OUTCOME_KINDS};
-use crate::domain::summary::{
-    area_shares, change_words, falls_words, minutes_words, period_words, phased_return_words,
-    score_words, status_counts, t_words, DiaryPart, GoalsPart, HomePart, MeasureLine, OutcomesPart,
-    RatingsPart, Summary, WorkplacePart,
+use crate::domain::measures::{
+    count_words, kind_label, kind_plural, work_ability_words, OUTCOME_KINDS,
 };
+use crate::domain::summary::{
+    area_shares, change_words, falls_words, goals_going_words, hazards_words, minutes_words,
+    period_words, phased_return_words, score_words, status_counts, t_words, DiaryPart, GoalsPart,
+    HomePart, MeasureLine, OutcomesPart, RatingsPart, Summary, WorkplacePart,
+};
+
+/// Who the sheet is drawn for. The figures are the same; the person sees plain words for how
+/// the goals are going, and the OT also sees the goal score (T-score) and the levels as numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    Person,
+    Ot,
+}
 
 const LEFT_OUT: &str = r#"<p class="left-out">Left out of this summary.</p>"#;
 
@@ -30,7 +40,7 @@ fn part(h: &mut String, id: &str, title: &str) {
 fn table_start(h: &mut String, caption: &str, heads: &[&str]) {
     let _ = write!(
         h,
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="sheet-table"><caption class="visually-hidden">{caption}</caption><thead><tr>"#
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="sheet-table stack-table"><caption class="visually-hidden">{caption}</caption><thead><tr>"#
     );
     for head in heads {
         let _ = write!(h, r#"<th scope="col">{head}</th>"#);
@@ -40,8 +50,16 @@ fn table_start(h: &mut String, caption: &str, heads: &[&str]) {
 
 const TABLE_END: &str = "</tbody></table></div>";
 
+/// Data cells, each labelled with its column's heading (shown beside it when the table is
+/// stacked on a narrow screen).
+fn cells(h: &mut String, heads: &[&str], values: &[String]) {
+    for (head, value) in heads.iter().zip(values) {
+        let _ = write!(h, r#"<td data-label="{head}">{value}</td>"#);
+    }
+}
+
 /// The whole sheet. `key` makes the ids unique when several sheets are on one page.
-pub fn sheet_html(s: &Summary, key: &str) -> String {
+pub fn sheet_html(s: &Summary, key: &str, reader: Reader) -> String {
     let mut h = String::with_capacity(8_000);
     let title_id = format!("sheet{key}");
     let name = if s.name.trim().is_empty() {
@@ -79,7 +97,7 @@ pub fn sheet_html(s: &Summary, key: &str) -> String {
     part(&mut h, &id("goals"), "Goals");
     match &s.goals {
         None => h.push_str(LEFT_OUT),
-        Some(g) => goals_html(&mut h, g),
+        Some(g) => goals_html(&mut h, g, reader),
     }
     h.push_str("</section>");
 
@@ -124,15 +142,30 @@ pub fn sheet_html(s: &Summary, key: &str) -> String {
     h
 }
 
-fn level_words(level: i8) -> String {
-    format!("{} {}", level_number(level), level_name(level))
+/// A goal level: "+1 A bit more than expected" for the OT, the words alone for the person.
+fn level_words(level: i8, reader: Reader) -> String {
+    match reader {
+        Reader::Ot => format!("{} {}", level_number(level), level_name(level)),
+        Reader::Person => level_name(level).to_string(),
+    }
 }
 
-fn goals_html(h: &mut String, g: &GoalsPart) {
+fn goals_html(h: &mut String, g: &GoalsPart, reader: Reader) {
     if g.goals.is_empty() {
         h.push_str("<p>No goals in this period.</p>");
         return;
     }
+    if reader == Reader::Person {
+        let _ = write!(h, "<p>{}</p>", goals_going_words(g));
+    } else {
+        goal_score_html(h, g);
+    }
+    let _ = write!(h, "<p>Steps ticked off in this period: {}.</p>", g.ticks());
+    goals_table(h, g, reader);
+}
+
+/// The goal score (T-score) line, for the OT.
+fn goal_score_html(h: &mut String, g: &GoalsPart) {
     let pair = |now: Option<i32>, start: Option<i32>| match (now, start) {
         (Some(n), Some(s)) => format!("{} (at the start: {})", t_words(n), t_words(s)),
         (Some(n), None) => t_words(n),
@@ -161,18 +194,17 @@ fn goals_html(h: &mut String, g: &GoalsPart) {
         }
         None => h.push_str("<p>No goal score: no goal has a level recorded yet.</p>"),
     }
-    let _ = write!(h, "<p>Steps ticked off in this period: {}.</p>", g.ticks());
-    table_start(
-        h,
-        "Goals and their levels",
-        &[
-            "Goal",
-            "Start",
-            "Levels in this period",
-            "Now",
-            "Steps done",
-        ],
-    );
+}
+
+fn goals_table(h: &mut String, g: &GoalsPart, reader: Reader) {
+    let heads = [
+        "Goal",
+        "Start",
+        "Levels in this period",
+        "Now",
+        "Steps done",
+    ];
+    table_start(h, "Goals and their levels", &heads);
     for line in &g.goals {
         let mut tags = String::new();
         if line.from_ot {
@@ -186,29 +218,36 @@ fn goals_html(h: &mut String, g: &GoalsPart) {
         } else {
             line.levels
                 .iter()
-                .map(|l| format!("{} on {}", level_number(l.level), short_date(l.date)))
+                .map(|l| format!("{} on {}", level_words(l.level, reader), short_date(l.date)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
         let now = line
             .level_now()
-            .map(level_words)
-            .unwrap_or_else(|| "Not scored yet".into());
+            .map(|l| level_words(l, reader))
+            .unwrap_or_else(|| "No level yet".into());
         let steps = if line.steps.is_empty() {
             "None".to_string()
         } else {
             line.steps
                 .iter()
-                .map(|s| format!("{} ({}&times;)", esc(&s.title), s.times))
+                .map(|s| {
+                    let times = count_words(s.times.into(), "time", "times");
+                    format!("{} ({times})", esc(&s.title))
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let _ = write!(
-            h,
-            "<tr><td>{}{tags}</td><td>{}</td><td>{levels}</td><td>{now}</td><td>{steps}</td></tr>",
-            esc(&line.title),
-            level_number(line.baseline),
-        );
+        h.push_str("<tr>");
+        let values = [
+            format!("{}{tags}", esc(&line.title)),
+            level_words(line.baseline, reader),
+            levels,
+            now,
+            steps,
+        ];
+        cells(h, &heads, &values);
+        h.push_str("</tr>");
     }
     h.push_str(TABLE_END);
 }
@@ -227,17 +266,14 @@ fn ratings_html(h: &mut String, r: &RatingsPart) {
         h.push_str("<p>No ratings recorded yet.</p>");
         return;
     }
-    table_start(
-        h,
-        "Ratings at the start and most recently",
-        &[
-            "Rating",
-            "At the start",
-            "Most recently",
-            "Change",
-            "In this period",
-        ],
-    );
+    let heads = [
+        "Rating",
+        "At the start",
+        "Most recently",
+        "Change",
+        "In this period",
+    ];
+    table_start(h, "Ratings at the start and most recently", &heads);
     for (name, line, work) in lines {
         let _ = write!(h, r#"<tr><th scope="row">{name}</th>"#);
         match line {
@@ -250,20 +286,16 @@ fn ratings_html(h: &mut String, r: &RatingsPart) {
                         score_words(tenths)
                     }
                 };
-                let _ = write!(
-                    h,
-                    "<td>{} ({})</td><td>{} ({})</td><td>{}</td><td>{}</td>",
-                    score(l.first.score),
-                    short_date(l.first.date),
-                    score(l.latest.score),
-                    short_date(l.latest.date),
+                let values = [
+                    format!("{} ({})", score(l.first.score), short_date(l.first.date)),
+                    format!("{} ({})", score(l.latest.score), short_date(l.latest.date)),
                     change_words(l),
                     match l.in_period {
                         0 => "None".to_string(),
-                        1 => "1 score".to_string(),
-                        n => format!("{n} scores"),
-                    }
-                );
+                        n => count_words(n.into(), "score", "scores"),
+                    },
+                ];
+                cells(h, &heads[1..], &values);
             }
         }
         h.push_str("</tr>");
@@ -288,24 +320,21 @@ fn outcomes_html(h: &mut String, o: &OutcomesPart, has_start: bool) {
     };
     table_start(h, "GP appointments, sick days and fit notes", heads);
     for (i, kind) in OUTCOME_KINDS.into_iter().enumerate() {
-        let _ = write!(
-            h,
-            r#"<tr><th scope="row">{}</th><td>{}</td>"#,
-            kind_plural(kind),
-            o.counts[i]
-        );
+        let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, kind_plural(kind));
+        let mut values = vec![o.counts[i].to_string()];
         let spans = if has_start {
             vec![&o.before, &o.since]
         } else {
             vec![&o.since]
         };
         for span in spans {
-            let words = span
-                .as_ref()
-                .map(|s| s.rate_words(kind))
-                .unwrap_or_else(|| "nothing recorded".into());
-            let _ = write!(h, "<td>{words}</td>");
+            values.push(
+                span.as_ref()
+                    .map(|s| s.rate_words(kind))
+                    .unwrap_or_else(|| "nothing recorded".into()),
+            );
         }
+        cells(h, &heads[1..], &values);
         h.push_str("</tr>");
     }
     h.push_str(TABLE_END);
@@ -328,34 +357,34 @@ fn diary_html(h: &mut String, d: &DiaryPart) {
         h.push_str("<p>No diary entries in this period.</p>");
         return;
     }
-    let _ = write!(
-        h,
-        "<p>{} {} on {} of the {} days.",
-        d.entries,
-        if d.entries == 1 { "entry" } else { "entries" },
-        d.days_with_entries,
-        d.days
-    );
+    let entries = count_words(d.entries.into(), "entry", "entries");
+    let _ = if d.days == 1 {
+        write!(h, "<p>{entries} on the one day.")
+    } else {
+        write!(
+            h,
+            "<p>{entries} on {} of the {} days.",
+            d.days_with_entries, d.days
+        )
+    };
     let _ = write!(
         h,
         " Days marked unwell: {}; on holiday: {}; rest days: {}.</p>",
         d.unwell_days, d.holiday_days, d.rest_days
     );
     if d.entries > 0 {
-        table_start(
-            h,
-            "Time in each area of life",
-            &["Area of life", "Time", "Share", "Entries"],
-        );
+        let heads = ["Area of life", "Time", "Share", "Entries"];
+        table_start(h, "Time in each area of life", &heads);
         let shares = area_shares(d);
         for (a, share) in d.areas.iter().zip(shares) {
-            let _ = write!(
-                h,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>{share}%</td><td>{}</td></tr>"#,
-                LifeArea::label(a.area),
+            let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, LifeArea::label(a.area));
+            let values = [
                 minutes_words(a.minutes),
-                a.entries
-            );
+                format!("{share}%"),
+                a.entries.to_string(),
+            ];
+            cells(h, &heads[1..], &values);
+            h.push_str("</tr>");
         }
         h.push_str(TABLE_END);
     }
@@ -369,11 +398,10 @@ fn diary_html(h: &mut String, d: &DiaryPart) {
             .iter()
             .map(|r| {
                 format!(
-                    "{} {} ({} {})",
+                    "{} {} ({})",
                     r.rating.label(),
                     score_words(r.average as i32),
-                    r.count,
-                    if r.count == 1 { "rating" } else { "ratings" }
+                    count_words(r.count.into(), "rating", "ratings")
                 )
             })
             .collect();
@@ -403,33 +431,27 @@ fn workplace_html(h: &mut String, w: &WorkplacePart, to: chrono::NaiveDate) {
     if !w.items.is_empty() {
         let _ = write!(
             h,
-            "<p><strong>{} {}:</strong> {}.</p>",
-            w.items.len(),
-            if w.items.len() == 1 {
-                "adjustment"
-            } else {
-                "adjustments"
-            },
+            "<p><strong>{}:</strong> {}.</p>",
+            count_words(w.items.len() as u64, "adjustment", "adjustments"),
             status_counts(&w.items)
         );
-        table_start(
-            h,
-            "Workplace adjustments",
-            &["Kind", "Adjustment", "Where it is", "Who", "Review"],
-        );
+        let heads = ["Kind", "Adjustment", "Where it is", "Who", "Review"];
+        table_start(h, "Workplace adjustments", &heads);
         for i in &w.items {
             let mut status = i.status.label().to_string();
             if !i.reason.is_empty() {
                 let _ = write!(status, ": {}", esc(&i.reason));
             }
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{status}</td><td>{}</td><td>{}</td></tr>",
-                i.kind.label_for_ot(),
+            h.push_str("<tr>");
+            let values = [
+                i.kind.label_for_ot().to_string(),
                 esc(&i.text),
-                i.owner.label_for_ot(),
-                i.review.map(short_date).unwrap_or_default()
-            );
+                status,
+                i.owner.label_for_ot().to_string(),
+                i.review.map(short_date).unwrap_or_default(),
+            ];
+            cells(h, &heads, &values);
+            h.push_str("</tr>");
         }
         h.push_str(TABLE_END);
     }
@@ -441,20 +463,11 @@ fn home_html(h: &mut String, x: &HomePart, from: chrono::NaiveDate) {
         return;
     }
     if x.checked > 0 {
-        let acted = x.hazards.iter().filter(|z| !z.actions.is_empty()).count();
-        let _ = write!(
-            h,
-            "<p>{} of the {} hazards checked apply to the home; something has been done about {acted}.</p>",
-            x.hazards.len(),
-            x.checked
-        );
+        let _ = write!(h, "<p>{}</p>", hazards_words(x));
     }
     if !x.hazards.is_empty() {
-        table_start(
-            h,
-            "Hazards that apply",
-            &["Room", "Hazard", "Suggested fix", "Done in this period"],
-        );
+        let heads = ["Room", "Hazard", "Suggested fix", "Done in this period"];
+        table_start(h, "Hazards that apply", &heads);
         for z in &x.hazards {
             let in_period: Vec<String> = z
                 .actions
@@ -467,13 +480,15 @@ fn home_html(h: &mut String, x: &HomePart, from: chrono::NaiveDate) {
                 (true, false) => "Done before this period".to_string(),
                 (true, true) => "Nothing yet".to_string(),
             };
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{done}</td></tr>",
-                z.room.label(),
+            h.push_str("<tr>");
+            let values = [
+                z.room.label().to_string(),
                 esc(&z.hazard),
-                esc(&z.fix)
-            );
+                esc(&z.fix),
+                done,
+            ];
+            cells(h, &heads, &values);
+            h.push_str("</tr>");
         }
         h.push_str(TABLE_END);
     }

@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 /// after the page has been redrawn, scrolled to the top of the screen so it is not hidden under
 /// the bottom bar, so keyboard and screen-reader users are never left on something that has
 /// gone. The one focus helper of the app: use it rather than writing another.
-pub fn focus_later(selector: &'static str) {
+pub fn focus_later(selector: impl AsRef<str> + 'static) {
     request_animation_frame(move || {
         if let Some(el) = document()
-            .query_selector(selector)
+            .query_selector(selector.as_ref())
             .ok()
             .flatten()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

@@ -32,7 +32,7 @@ impl Share {
         div_round(i64::from(self.of) * 100, i64::from(self.out_of))
     }
 
-    /// "3 of 4 (75%)", or "no one to count" when there is no one with the figures.
+    /// "3 of 4 (75%)", or "no one with these figures" when there is no one to count.
     pub fn words(&self) -> String {
         match self.percent() {
             Some(p) => format!("{} of {} ({p}%)", self.of, self.out_of),
@@ -61,6 +61,69 @@ pub struct CaseloadTotals {
     /// Average goal score (tenths) and people at 50 or more.
     pub t_average: Option<i64>,
     pub t_met: Share,
+}
+
+impl CaseloadTotals {
+    /// The totals as sentences, each with its heading, for the OT's page. Where no one has
+    /// the figures it says so once, in words about what is missing.
+    pub fn lines(&self) -> Vec<(&'static str, String)> {
+        let points = |v: i64| {
+            let unit = if v.abs() == 10 { "point" } else { "points" };
+            format!("{} {unit}", signed_tenths(v))
+        };
+        let gp = if self.fewer_gp.out_of == 0 {
+            "No one has GP appointments recorded before starting and records since, so there is nothing to compare.".to_string()
+        } else {
+            format!(
+                "Fewer a month since starting: {}. Half as many or fewer: {}.",
+                self.fewer_gp.words(),
+                self.halved_gp.words()
+            )
+        };
+        let confidence = match self.confidence_average {
+            None => "No check-ins in these summaries.".to_string(),
+            Some(v) => format!(
+                "Average change {}. More confident: {}.",
+                points(v),
+                self.more_confident.words()
+            ),
+        };
+        let questionnaire = match self.self_efficacy_average {
+            None => "No questionnaires in these summaries.".to_string(),
+            Some(v) => format!("Average change {}.", points(v)),
+        };
+        let off_sick = if self.off_sick_before.out_of == 0 {
+            "No one has records both before and since starting, so there is nothing to compare."
+                .to_string()
+        } else {
+            format!(
+                "Any days off sick before starting: {}. Since starting: {}.",
+                self.off_sick_before.words(),
+                self.off_sick_since.words()
+            )
+        };
+        let in_periods = format!(
+            "{} off sick; {} asked for or received.",
+            measures::count_words(self.sick_days.into(), "day", "days"),
+            measures::count_words(self.fit_notes.into(), "fit note", "fit notes")
+        );
+        let goals = match self.t_average {
+            None => "No goal has a level recorded in these summaries.".to_string(),
+            Some(v) => format!(
+                "Average {}. At 50 or more (goals met as expected or better): {}.",
+                measures::one_decimal(v),
+                self.t_met.words()
+            ),
+        };
+        vec![
+            ("GP appointments a month", gp),
+            ("Confidence check-in", confidence),
+            ("Confidence questionnaire", questionnaire),
+            ("Off sick", off_sick),
+            ("In the summaries' periods", in_periods),
+            ("Goal score (T-score)", goals),
+        ]
+    }
 }
 
 /// The caseload table: a row per summary and the totals.

@@ -417,15 +417,15 @@ fn checklists_and_phased_return_by_hand() {
     assert_eq!(status_counts(&w.items), "1 agreed, 1 in place");
     assert_eq!(
         phased_return_words(&w.weeks, d(3, 28)),
-        "Week 4 of 4 (20 hours over 5 days); 2 weeks of 4 marked done."
+        "Week 4 of 4 (20 hours over 5 days); 2 of the 4 weeks marked done."
     );
     assert_eq!(
         phased_return_words(&w.weeks, d(3, 1)),
-        "Starts on 2 March 2026 (4 weeks); 2 weeks of 4 marked done."
+        "Starts on 2 March 2026 (4 weeks); 2 of the 4 weeks marked done."
     );
     assert_eq!(
         phased_return_words(&w.weeks, d(4, 30)),
-        "All 4 weeks are past; 2 weeks of 4 marked done."
+        "All 4 weeks are past; 2 of the 4 weeks marked done."
     );
     let h = s.home.unwrap();
     assert_eq!(h.checked, 2);
@@ -611,6 +611,32 @@ fn caseload_totals_by_hand() {
     assert_eq!(t.t_average, Some(525));
     assert_eq!(t.t_met, Share { of: 1, out_of: 2 });
     assert_eq!(Share::default().words(), "no one with these figures");
+    let lines = t.lines();
+    assert_eq!(
+        lines[0].1,
+        "Fewer a month since starting: 1 of 1 (100%). Half as many or fewer: 0 of 1 (0%)."
+    );
+    assert_eq!(
+        lines[1].1,
+        "Average change +1 point. More confident: 1 of 2 (50%)."
+    );
+    assert_eq!(
+        lines[4].1,
+        "2 days off sick; 1 fit note asked for or received."
+    );
+    assert_eq!(
+        lines[5].1,
+        "Average 52.5. At 50 or more (goals met as expected or better): 1 of 2 (50%)."
+    );
+    // No one with the figures: said once, in words, never "no one with these figures" twice.
+    let (_, none) = caseload(&[]);
+    for (_, line) in none.lines() {
+        assert!(!line.contains("no one with these figures"), "{line}");
+    }
+    assert_eq!(
+        none.lines()[4].1,
+        "0 days off sick; 0 fit notes asked for or received."
+    );
     assert_eq!(signed_tenths(10), "+1");
     assert_eq!(signed_tenths(-15), "-1.5");
 }
@@ -899,4 +925,132 @@ fn when_every_goal_weight_is_0_the_sheet_says_why_there_is_no_weighted_score() {
         .unwrap();
     assert!(g.t_weighted_now.is_some());
     assert_eq!(g.weighted_not_scored(), None);
+}
+
+fn line_at(level: Option<i8>) -> GoalLine {
+    GoalLine {
+        title: "Walk".into(),
+        sentence: String::new(),
+        from_ot: false,
+        status: GoalStatus::Active,
+        baseline: -1,
+        importance: None,
+        difficulty: None,
+        before: level,
+        levels: Vec::new(),
+        steps: Vec::new(),
+    }
+}
+
+fn going(levels: &[Option<i8>]) -> String {
+    goals_going_words(&GoalsPart {
+        goals: levels.iter().map(|l| line_at(*l)).collect(),
+        ..GoalsPart::default()
+    })
+}
+
+#[test]
+fn how_the_goals_are_going_in_plain_words() {
+    assert_eq!(going(&[]), "No goals in this period.");
+    assert_eq!(going(&[Some(0)]), "The goal is going as expected.");
+    assert_eq!(going(&[Some(-2)]), "The goal is not there yet.");
+    assert_eq!(going(&[None]), "The goal has no level recorded yet.");
+    assert_eq!(
+        going(&[Some(1), Some(2)]),
+        "All 2 goals are going better than expected."
+    );
+    assert_eq!(
+        going(&[Some(1), Some(0), Some(-1), None, None]),
+        "Of the 5 goals, 1 is going better than expected, 1 is going as expected, 1 is not there yet and 2 have no level recorded yet."
+    );
+    assert_eq!(
+        going(&[Some(0), Some(0), Some(-1)]),
+        "Of the 3 goals, 2 are going as expected and 1 is not there yet."
+    );
+    // No scoring terms for the person.
+    for words in [going(&[Some(2), Some(-2), None]), going(&[Some(0)])] {
+        for term in ["T-score", "weighted", "-2", "+2", "-1", "+1"] {
+            assert!(!words.contains(term), "{words}");
+        }
+    }
+}
+
+#[test]
+fn one_of_a_thing_is_singular() {
+    let week = |starts: NaiveDate, days: u8, done: bool| PhasedReturnWeek {
+        id: Default::default(),
+        starts,
+        hours: 4,
+        days,
+        done,
+    };
+    assert_eq!(
+        phased_return_words(&[week(d(3, 2), 1, false)], d(3, 3)),
+        "Week 1 of 1 (4 hours over 1 day); not marked done."
+    );
+    assert_eq!(
+        phased_return_words(&[week(d(3, 2), 2, true)], d(3, 1)),
+        "Starts on 2 March 2026 (1 week); marked done."
+    );
+    assert_eq!(
+        phased_return_words(&[week(d(3, 2), 2, true)], d(4, 1)),
+        "The week is past; marked done."
+    );
+    assert_eq!(
+        phased_return_words(&[week(d(3, 2), 2, true), week(d(3, 9), 3, false)], d(3, 10)),
+        "Week 2 of 2 (4 hours over 3 days); 1 of the 2 weeks marked done."
+    );
+    assert_eq!(
+        period_words(d(3, 2), d(3, 2)),
+        "2 March 2026 to 2 March 2026 (1 day)"
+    );
+    assert_eq!(
+        period_words(d(3, 1), d(3, 2)),
+        "1 March 2026 to 2 March 2026 (2 days)"
+    );
+}
+
+#[test]
+fn hazards_in_sentences_that_read_naturally() {
+    let h = march_summary().home.unwrap();
+    assert_eq!(
+        hazards_words(&h),
+        "1 of the 2 hazards checked applies to the home; something has been done about it."
+    );
+    let mut none_done = h.clone();
+    none_done.hazards[0].actions.clear();
+    assert_eq!(
+        hazards_words(&none_done),
+        "1 of the 2 hazards checked applies to the home; nothing has been done about it yet."
+    );
+    let mut two = h.clone();
+    two.hazards.push(none_done.hazards[0].clone());
+    assert_eq!(
+        hazards_words(&two),
+        "All 2 hazards checked apply to the home; something has been done about 1 of them."
+    );
+    two.hazards[1] = two.hazards[0].clone();
+    assert_eq!(
+        hazards_words(&two),
+        "All 2 hazards checked apply to the home; something has been done about each of them."
+    );
+    two.hazards.iter_mut().for_each(|z| z.actions.clear());
+    assert_eq!(
+        hazards_words(&two),
+        "All 2 hazards checked apply to the home; nothing has been done about them yet."
+    );
+    let one = HomePart {
+        checked: 1,
+        ..HomePart::default()
+    };
+    assert_eq!(
+        hazards_words(&one),
+        "The hazard checked does not apply to the home."
+    );
+    assert_eq!(measures::count_words(1, "day", "days"), "1 day");
+    assert_eq!(measures::count_words(0, "day", "days"), "0 days");
+    assert_eq!(
+        measures::and_list(&["a".to_string(), "b".to_string(), "c".to_string()]),
+        "a, b and c"
+    );
 }

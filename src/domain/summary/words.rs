@@ -87,30 +87,119 @@ pub fn phased_return_words(weeks: &[PhasedReturnWeek], to: NaiveDate) -> String 
         Some(i) => {
             let w = &weeks[i];
             format!(
-                "Week {} of {total} ({} hours over {} days)",
+                "Week {} of {total} ({} hours over {})",
                 i + 1,
                 w.hours,
-                w.days
+                measures::count_words(w.days.into(), "day", "days")
             )
         }
         None if weeks[0].starts > to => {
-            format!("Starts on {} ({total} weeks)", long_date(weeks[0].starts))
+            format!(
+                "Starts on {} ({})",
+                long_date(weeks[0].starts),
+                measures::count_words(total as u64, "week", "weeks")
+            )
         }
+        None if total == 1 => "The week is past".to_string(),
         None => format!("All {total} weeks are past"),
     };
-    format!(
-        "{head}; {done} {} of {total} marked done.",
-        if done == 1 { "week" } else { "weeks" }
-    )
+    if total == 1 {
+        let done = if done == 1 {
+            "marked done"
+        } else {
+            "not marked done"
+        };
+        return format!("{head}; {done}.");
+    }
+    format!("{head}; {done} of the {total} weeks marked done.")
 }
 
 /// "1 March 2026 to 28 March 2026 (28 days)".
 pub fn period_words(from: NaiveDate, to: NaiveDate) -> String {
     let n = days_in(from, to);
     format!(
-        "{} to {} ({n} {})",
+        "{} to {} ({})",
         long_date(from),
         long_date(to),
-        if n == 1 { "day" } else { "days" }
+        measures::count_words(n.into(), "day", "days")
     )
+}
+
+/// How the goals are going at the end of the period, in plain words for the person (the goal
+/// score stays on the OT's sheet): "Of the 3 goals, 1 is going better than expected, 1 is going
+/// as expected and 1 is not there yet."
+pub fn goals_going_words(part: &GoalsPart) -> String {
+    let mut counts = [0u64; 4];
+    for g in &part.goals {
+        let i = match g.level_now() {
+            Some(l) if l > 0 => 0,
+            Some(0) => 1,
+            Some(_) => 2,
+            None => 3,
+        };
+        counts[i] += 1;
+    }
+    let is = |n: u64| if n == 1 { "is" } else { "are" };
+    let says = |i: usize, n: u64| match i {
+        0 => format!("{} going better than expected", is(n)),
+        1 => format!("{} going as expected", is(n)),
+        2 => format!("{} not there yet", is(n)),
+        _ => format!(
+            "{} no level recorded yet",
+            if n == 1 { "has" } else { "have" }
+        ),
+    };
+    match part.goals.len() {
+        0 => "No goals in this period.".into(),
+        1 => {
+            let i = counts.iter().position(|c| *c == 1).unwrap_or(3);
+            format!("The goal {}.", says(i, 1))
+        }
+        n => {
+            let parts: Vec<String> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 0)
+                .map(|(i, c)| format!("{c} {}", says(i, *c)))
+                .collect();
+            if parts.len() == 1 {
+                // All alike: "All 3 goals are going as expected."
+                let i = counts.iter().position(|c| *c > 0).unwrap_or(3);
+                format!("All {n} goals {}.", says(i, 2))
+            } else {
+                format!("Of the {n} goals, {}.", measures::and_list(&parts))
+            }
+        }
+    }
+}
+
+/// "2 of the 5 hazards checked apply to the home; something has been done about 1 of them."
+pub fn hazards_words(part: &HomePart) -> String {
+    let (apply, checked) = (part.hazards.len() as u64, u64::from(part.checked));
+    let acted = part
+        .hazards
+        .iter()
+        .filter(|z| !z.actions.is_empty())
+        .count() as u64;
+    let head = match (apply, checked) {
+        (0, 1) => "The hazard checked does not apply to the home".to_string(),
+        (0, n) => format!("None of the {n} hazards checked apply to the home"),
+        (1, 1) => "The hazard checked applies to the home".to_string(),
+        (1, n) => format!("1 of the {n} hazards checked applies to the home"),
+        (a, n) if a == n => format!("All {n} hazards checked apply to the home"),
+        (a, n) => format!("{a} of the {n} hazards checked apply to the home"),
+    };
+    let tail = match (apply, acted) {
+        (0, _) => String::new(),
+        (_, 0) => "; nothing has been done about it yet".to_string(),
+        (1, 1) => "; something has been done about it".to_string(),
+        (a, n) if a == n => "; something has been done about each of them".to_string(),
+        (_, n) => format!("; something has been done about {n} of them"),
+    };
+    let tail = if apply > 1 && acted == 0 {
+        "; nothing has been done about them yet".to_string()
+    } else {
+        tail
+    };
+    format!("{head}{tail}.")
 }
