@@ -1,86 +1,24 @@
-//! The diary's read-only views written as HTML text (see `components::html`): the day's
-//! timeline, the week's tables and the insights. Every figure and sentence comes from
+//! The diary's read-only views written as HTML text (see `components::html`): the week's
+//! tables and the insights. Every figure and sentence comes from
 //! `domain::diary`; the person's words go through `esc`.
 
 use std::fmt::Write;
 
 use crate::app::paths;
 use crate::components::html::esc;
-use crate::domain::activity::{DiaryEntry, LifeArea};
+use crate::domain::activity::LifeArea;
 use crate::domain::dates::{iso_date, weekday_date};
 use crate::domain::diary::{
-    area_short, balance_sentences, day_kind_label, finding_sentences, minutes_words, out_of_ten,
-    when_label, Balance, BalanceChange, DayView, Insights, RatingKind, WeekView,
+    balance_sentences, day_kind_label, finding_sentences, minutes_words, out_of_ten, Balance,
+    BalanceChange, Insights, RatingKind, WeekView, ACTIVATION_SET,
 };
-
-/// "Mood 7, Enjoyment 8" for an entry's ratings.
-fn ratings_text(e: &DiaryEntry) -> String {
-    let parts: Vec<String> = RatingKind::ALL
-        .into_iter()
-        .filter_map(|k| k.of(&e.ratings).map(|v| format!("{} {v}", k.label())))
-        .collect();
-    parts.join(", ")
-}
-
-/// The day's timeline as a table, each entry with its Change and Remove buttons (which carry
-/// the entry's id for the one click handler).
-pub fn day_html(day: &DayView) -> String {
-    let date = weekday_date(day.date);
-    if day.entries.is_empty() {
-        return format!("<p>Nothing in your diary for {date} yet.</p>");
-    }
-    let mut h = format!(
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="What you did on {date}"><table class="diary-day"><caption class="visually-hidden">What you did on {date}, in time order</caption><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">How long</th></tr></thead><tbody>"#
-    );
-    for e in &day.entries {
-        let when = when_label(e);
-        let what = esc(&e.what);
-        let _ = write!(
-            h,
-            r#"<tr><td class="entry-when">{when}</td><td><span class="entry-what">{what}</span><span class="entry-area">{}</span>"#,
-            area_short(e.area)
-        );
-        let ratings = ratings_text(e);
-        if !ratings.is_empty() {
-            let _ = write!(h, r#"<span class="entry-detail">{ratings}</span>"#);
-        }
-        if !e.note.is_empty() {
-            let _ = write!(
-                h,
-                r#"<span class="entry-detail">Note: {}</span>"#,
-                esc(&e.note)
-            );
-        }
-        let id = e.id.0;
-        let _ = write!(
-            h,
-            r#"<span class="button-row entry-actions"><button type="button" class="button button-small" data-change="{id}" aria-label="Change {what}, {when}">Change</button><button type="button" class="button button-small" data-remove="{id}" aria-label="Remove {what}, {when}">Remove</button></span></td><td>{}</td></tr>"#,
-            minutes_words(e.minutes.into())
-        );
-    }
-    let _ = write!(
-        h,
-        r#"</tbody><tfoot><tr><th scope="row" colspan="2">Total</th><td>{}</td></tr></tfoot></table></div>"#,
-        minutes_words(day.total)
-    );
-    h.push_str(r#"<p class="day-areas">"#);
-    let areas: Vec<String> = LifeArea::ALL
-        .into_iter()
-        .zip(day.by_area)
-        .filter(|(_, m)| *m > 0)
-        .map(|(a, m)| format!("{}: {}", area_short(a), minutes_words(m)))
-        .collect();
-    h.push_str(&areas.join(". "));
-    h.push_str(".</p>");
-    h
-}
 
 fn balance_rows(h: &mut String, b: &Balance) {
     for (i, area) in LifeArea::ALL.into_iter().enumerate() {
         let _ = write!(
             h,
             r#"<tr><th scope="row">{}</th><td>{}</td><td><span class="share">{}%</span> <meter min="0" max="100" value="{}" aria-hidden="true"></meter></td></tr>"#,
-            area_short(area),
+            area.label(),
             minutes_words(b.minutes[i]),
             b.percent[i],
             b.percent[i]
@@ -191,7 +129,7 @@ fn balance_change_html(h: &mut String, c: &BalanceChange) {
         let _ = write!(
             h,
             r#"<tr><th scope="row">{}</th><td>{}% ({})</td><td>{}% ({})</td></tr>"#,
-            area_short(area),
+            area.label(),
             c.first.percent[i],
             minutes_words(c.first.minutes[i]),
             c.latest.percent[i],
@@ -232,13 +170,13 @@ pub fn insights_html(i: &Insights, mood_on: bool, activation_on: bool) -> String
         if !on {
             let _ = write!(
                 h,
-                r#"<p>{} ratings are switched off. <a href="{}">Switch them on in Settings</a> to rate your activities.</p>"#,
+                r#"<p>{} ratings are switched off. <a href="{}">Switch them on in the diary</a> to rate your activities.</p>"#,
                 if kind == RatingKind::Mood {
-                    "Mood"
+                    RatingKind::Mood.label()
                 } else {
-                    "Achievement, closeness and enjoyment"
+                    ACTIVATION_SET
                 },
-                paths::SETTINGS
+                paths::DIARY
             );
         }
         h.push_str("</section>");
