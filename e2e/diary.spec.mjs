@@ -1,7 +1,7 @@
 // The activity diary: ratings switched on in Settings, activities logged across days (quick
 // picks, a typed activity at 23:30, another day through the date field), changed, removed and
 // put back, a day marked unwell, "same as yesterday" and its undo, the day and week views as
-// tables, an insight, pacing switched on with a suggested budget and a gentle "busy day" flag,
+// stacked lists, an insight, pacing switched on with a suggested budget and a gentle "busy day" flag,
 // and all of it still there after a reload. Every diary page and state gets an accessibility
 // scan.
 //
@@ -170,25 +170,26 @@ test('a diary kept across days, with ratings, marks, week view, insights and pac
   await page.getByRole('navigation', { name: 'Diary views' }).getByRole('link', { name: 'Week' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Diary: your week' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Week from Monday 16 November' })).toBeVisible();
-  const week = page.getByRole('table', { name: 'What each day held' });
-  await expect(week.locator('tbody tr')).toHaveCount(7);
-  await expect(week.locator('tbody tr').nth(1)).toContainText('Unwell');
-  await expect(week.locator('tbody tr').nth(1)).toContainText('Work from home (2 hours)');
-  await expect(week.locator('tbody tr').nth(2)).toContainText('Go for a walk (30 minutes)');
-  await expect(week.locator('tfoot')).toContainText('3 hours 15 minutes');
+  // Each day a stacked row (a list, not a table to scroll sideways on a phone).
+  const week = page.getByRole('list', { name: 'What each day held' });
+  const days = week.locator(':scope > li');
+  await expect(days).toHaveCount(7);
+  await expect(days.nth(1)).toContainText('Unwell');
+  await expect(days.nth(1)).toContainText('Work from home (2 hours)');
+  await expect(days.nth(2)).toContainText('Go for a walk (30 minutes)');
+  await expect(page.locator('.week-total')).toHaveText('The whole week: 3 hours 15 minutes');
   await expect(page.getByText('1 day marked unwell, holiday or rest is left out, so it counts for nothing against you.')).toBeVisible();
-  const balance = page.getByRole('table', { name: 'Balance across areas of life' });
-  await expect(balance.getByRole('row', { name: /Looking after myself/ })).toContainText('45 minutes');
-  await expect(balance.getByRole('row', { name: /Looking after myself/ })).toContainText('60%');
-  await expect(balance.getByRole('row', { name: /Leisure/ })).toContainText('40%');
-  const averages = page.getByRole('table', { name: 'Average ratings' });
+  const balance = page.getByRole('list', { name: 'Balance across areas of life' });
+  await expect(balance.getByRole('listitem').filter({ hasText: 'Looking after myself' })).toHaveText('Looking after myself 45 minutes, 60%');
+  await expect(balance.getByRole('listitem').filter({ hasText: 'Leisure' })).toHaveText('Leisure 30 minutes, 40%');
+  const averages = page.getByRole('list', { name: 'Average ratings' });
   // Mood (7 + 6) / 2 = 6.5; the unwell day's 4 is left out.
-  await expect(averages.getByRole('row', { name: /Mood/ })).toContainText('6.5 out of 10');
-  await expect(averages.getByRole('row', { name: /Enjoyment/ })).toContainText('8 out of 10');
+  await expect(averages.getByRole('listitem').filter({ hasText: 'Mood' })).toHaveText('Mood: 6.5 out of 10, rated 2 times');
+  await expect(averages.getByRole('listitem').filter({ hasText: 'Enjoyment' })).toHaveText('Enjoyment: 8 out of 10, rated 1 time');
   await expectAccessible(page, 'week view');
   await page.getByRole('link', { name: 'Previous week' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Week from Monday 9 November' })).toBeVisible();
-  await expect(week.locator('tbody tr').nth(1)).toContainText('Work from home (4 hours)');
+  await expect(days.nth(1)).toContainText('Work from home (4 hours)');
   await expectAccessible(page, 'the week before');
 
   // Insights: the balance has changed from the first week to the latest.
@@ -242,7 +243,7 @@ test('a diary kept across days, with ratings, marks, week view, insights and pac
   await expect(page.getByRole('radio', { name: 'Unwell' })).toBeChecked();
   await expect(page.getByRole('region', { name: 'Pacing' })).toContainText('This day is marked, so it is not counted against you.');
   await page.getByRole('navigation', { name: 'Diary views' }).getByRole('link', { name: 'Week' }).click();
-  await expect(page.getByRole('table', { name: 'What each day held' }).locator('tbody tr').nth(1)).toContainText('Unwell');
+  await expect(page.getByRole('list', { name: 'What each day held' }).locator(':scope > li').nth(1)).toContainText('Unwell');
   await page.getByRole('navigation', { name: 'Diary views' }).getByRole('link', { name: 'Insights' }).click();
   await expect(page.getByText(/^Work, study, housework or caring: 100% of your recorded time in your first week/)).toBeVisible();
   await openSettings(page);
