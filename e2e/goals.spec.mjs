@@ -1,6 +1,6 @@
 // Goals: the four-part builder (with a warning, not a block, for a missing part), steps ticked
-// off several times a day, progress at several levels shown as a chart and a table, the goal
-// score, ratings and weighting, on hold / done / put away, the steps due on Today, and all of
+// off (with Undo) and done again, progress at several levels shown in words as a chart and a
+// table, how the goals are going in plain words, ratings and weighting, on hold / done / put away, the steps due on Today, and all of
 // it still there after a reload. Every goal page and state gets an accessibility scan.
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import { startApp } from './helpers.mjs';
@@ -36,12 +36,17 @@ function step(page, title) {
   return page.getByRole('listitem').filter({ has: page.getByText(title, { exact: true }) });
 }
 
+/** Record how the goal is going, by the level's words ("A bit better than I expected"). */
 async function recordLevel(page, level, note) {
-  await page.getByRole('radio', { name: new RegExp(`^${level.replace('+', '\\+')} `) }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${level}`) }).check();
   await page.getByLabel('A note, if you like').fill(note);
   await page.getByRole('button', { name: 'Save how it is going' }).click();
-  await expect(page.getByText(new RegExp(`^Saved for today: ${level.replace('+', '\\+')} `))).toBeVisible();
+  await expect(page.getByText(`Saved for today: ${level}.`, { exact: true })).toBeVisible();
 }
+
+const LESS = 'A bit less than I expected';
+const EXPECTED = 'What I expected';
+const BETTER = 'A bit better than I expected';
 
 /** The rows of the progress table as [level and its meaning, note]. */
 async function progressTable(page) {
@@ -90,7 +95,7 @@ test('a goal built in four parts, with steps, progress, chart and score, survive
   await expect(page.getByRole('heading', { level: 2, name: 'Check your goal' })).toBeVisible();
   await expect(page.getByText(/^I will walk to the corner shop with my walking stick, by \d{1,2} [A-Z][a-z]+ \d{4}\.$/)).toBeVisible();
   await expect(page.getByText('You have not said how much or how well.')).toBeVisible();
-  await expect(page.getByRole('radio', { name: '-1: I can do some of it already' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'I can do some of it already' })).toBeChecked();
   await expectAccessible(page, 'builder, check with a missing part');
   // Go back and fill it in.
   await page.getByRole('button', { name: 'Back' }).click();
@@ -120,37 +125,42 @@ test('a goal built in four parts, with steps, progress, chart and score, survive
   await expect(gate).toContainText('Every day. Not done yet today.');
   await expect(step(page, 'Practise standing up from a chair')).toContainText('3 times a week. Not done yet today, 0 of 3 this week.');
 
-  // Tick a step twice in a day, once with a note, and take back a tick made by mistake.
+  // Tick a step off, with a note: it says so and offers Undo, not another Tick off beside
+  // Remove step. It can be done again the same day, and a tick made by mistake undone.
   await gate.getByText('Add a note').click();
   await gate.getByLabel('Note, if you like').fill('Windy but fine');
   await gate.getByRole('button', { name: 'Tick off: Walk to the front gate' }).click();
   await expect(gate).toContainText('Every day. Done today.');
-  await gate.getByRole('button', { name: 'Tick off: Walk to the front gate' }).click();
+  await expect(gate.getByRole('button', { name: 'Tick off: Walk to the front gate' })).toBeHidden();
+  await expect(gate.getByRole('button', { name: 'Undo the tick: Walk to the front gate' })).toBeVisible();
+  await gate.getByRole('button', { name: 'Done it again: Walk to the front gate' }).click();
   await expect(gate).toContainText('Done 2 times today.');
-  await gate.getByRole('button', { name: 'Tick off: Walk to the front gate' }).click();
+  await gate.getByRole('button', { name: 'Done it again: Walk to the front gate' }).click();
   await expect(gate).toContainText('Done 3 times today.');
-  await gate.getByRole('button', { name: 'Take back a tick: Walk to the front gate' }).click();
+  await gate.getByRole('button', { name: 'Undo the tick: Walk to the front gate' }).click();
   await expect(gate).toContainText('Done 2 times today.');
+  await expect(gate.getByText('Undone: the last tick is taken away.')).toBeVisible();
   await expectAccessible(page, 'goal page, with steps');
 
   // Progress at several levels: history kept, shown as a chart and a table.
-  await recordLevel(page, '-1', 'Only to the end of the road');
-  await recordLevel(page, '0', 'Made it to the shop');
+  await recordLevel(page, LESS, 'Only to the end of the road');
+  await recordLevel(page, EXPECTED, 'Made it to the shop');
   // A note with HTML in it is shown as it was typed, never as markup.
-  await recordLevel(page, '+1', 'Went <b>twice</b> & back');
-  await expect(page.getByRole('img', { name: /^Chart of 3 records from .* Latest: \+1 A bit more than expected\.$/ })).toBeVisible();
+  await recordLevel(page, BETTER, 'Went <b>twice</b> & back');
+  await expect(page.getByRole('img', { name: /^Chart of 3 records from .* Latest: A bit better than I expected\.$/ })).toBeVisible();
+  // The person's page shows words, never the -2 to +2 numbers.
   expect(await progressTable(page)).toEqual([
-    ['-1 A bit less than expected', 'Only to the end of the road'],
-    ['0 What I expected', 'Made it to the shop'],
-    ['+1 A bit more than expected', 'Went <b>twice</b> & back'],
+    [LESS, 'Only to the end of the road'],
+    [EXPECTED, 'Made it to the shop'],
+    [BETTER, 'Went <b>twice</b> & back'],
   ]);
   await expectAccessible(page, 'goal page, with progress');
 
   // What the levels look like, then shown when recording.
   await page.getByText('Write or change the levels').click();
-  await page.getByRole('textbox', { name: '+1 A bit more than expected' }).fill('I go four times a week');
+  await page.getByRole('textbox', { name: BETTER }).fill('I go four times a week');
   await page.getByRole('button', { name: 'Save the levels' }).click();
-  await expect(page.getByRole('radio', { name: '+1 A bit more than expected I go four times a week' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: `${BETTER} I go four times a week` })).toBeVisible();
   await expectAccessible(page, 'goal page, levels open');
 
   // 1 to 10 ratings, twice, with the change shown.
@@ -179,12 +189,15 @@ test('a goal built in four parts, with steps, progress, chart and score, survive
   // Nothing is wider than the phone's screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  // The Goals page: latest level, next step and the score (one goal at +1: T = 60; at the
-  // start, -1: T = 40).
+  // The Goals page: latest level, next step and how the goals are going in plain words (the
+  // OT's sheet keeps the score; none of its terms are on the person's page).
   await openNav(page, 'Goals');
-  await expect(page.getByText('60.0 (at the start: 40.0)', { exact: true })).toBeVisible();
-  await expect(page.getByText('Weighted by importance and difficulty: 60.0 (at the start: 40.0)')).toBeVisible();
-  await expect(page.getByText(/^Latest: \+1 A bit more than expected/)).toBeVisible();
+  const going = page.getByRole('region', { name: 'How your goals are going' });
+  await expect(going).toContainText('You have said how 1 goal is going.');
+  await expect(going).toContainText('It is going better than you expected.');
+  await expect(going).toContainText('It has moved on from where you started.');
+  await expect(page.getByText(/^Latest: A bit better than I expected \(/)).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/T-score|weighted|[+-][12]\b/i);
   await expect(page.getByText('Next step: Phone the surgery about a walking frame')).toBeVisible();
   await expectAccessible(page, 'goals, with a score');
 
@@ -205,7 +218,7 @@ test('a goal built in four parts, with steps, progress, chart and score, survive
   await expect(step(page, 'Walk to the front gate')).toContainText('Done 2 times today.');
   await expect(step(page, 'Phone the surgery about a walking frame')).toContainText('Once. Done today.');
   await openNav(page, 'Goals');
-  await expect(page.getByText('60.0 (at the start: 40.0)', { exact: true })).toBeVisible();
+  await expect(going).toContainText('It is going better than you expected.');
   await page.getByRole('link', { name: 'Walk to the corner shop' }).click();
   await expect(page).toHaveURL(goalUrl);
   await expect(page.getByText(sentence)).toBeVisible();
@@ -232,11 +245,11 @@ test('two goals score together; on hold, done and put away keep goals in history
   ]);
   await page.getByRole('button', { name: 'Save this goal' }).click();
   await expect(page.getByText('I will cook a simple meal.', { exact: true })).toBeVisible();
-  await recordLevel(page, '+1', '');
+  await recordLevel(page, BETTER, '');
 
   await openNav(page, 'Goals');
   await buildGoal(page, { activity: 'Go to the knitting group', support: 'with my neighbour', amount: 'every Tuesday', weeks: 4 });
-  await recordLevel(page, '0', 'Went once');
+  await recordLevel(page, EXPECTED, 'Went once');
   // Change what the goal says, through the same builder.
   await page.getByRole('link', { name: 'Change what the goal says' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change your goal' })).toBeVisible();
@@ -247,10 +260,12 @@ test('two goals score together; on hold, done and put away keep goals in history
   await page.getByRole('button', { name: 'Save this goal' }).click();
   await expect(page.getByText(/^I will go to the craft group with my neighbour, every Tuesday, by /)).toBeVisible();
 
-  // +1 and 0, unweighted: T = 50 + 10 / √2.6 = 56.2; at the start both -1: 37.6.
+  // One a bit better than expected, one as expected, both moved on from the start.
   await openNav(page, 'Goals');
-  await expect(page.getByText('56.2 (at the start: 37.6)', { exact: true })).toBeVisible();
-  await expect(page.getByText('The weighted score needs an importance and a difficulty for every goal', { exact: false })).toBeVisible();
+  const going = page.getByRole('region', { name: 'How your goals are going' });
+  await expect(going).toContainText('You have said how 2 goals are going.');
+  await expect(going).toContainText('All of them are where you expected, and 1 is going better than that.');
+  await expect(going).toContainText('All of them have moved on from where you started.');
 
   // Mark the first as done: still scored, listed under the other goals.
   await page.getByRole('link', { name: 'Cook a simple meal' }).click();
@@ -270,7 +285,8 @@ test('two goals score together; on hold, done and put away keep goals in history
   await expect(page.getByText('This goal is: Put away.')).toBeVisible();
   await openNav(page, 'Goals');
   await expect(page.getByText('None at the moment.')).toBeVisible();
-  await expect(page.getByText('60.0 (at the start: 40.0)', { exact: true })).toBeVisible();
+  // The goal marked done still counts; the one put away does not.
+  await expect(going).toContainText('You have said how 1 goal is going.');
   await page.getByText('Goals on hold, done or put away (2)').click();
   await expect(page.getByRole('link', { name: 'Cook a simple meal' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to the craft group' })).toBeVisible();
@@ -281,7 +297,7 @@ test('two goals score together; on hold, done and put away keep goals in history
   await page.getByRole('button', { name: 'Bring it back' }).click();
   await expect(page.getByText('This goal is: Working on it.')).toBeVisible();
   await openNav(page, 'Goals');
-  await expect(page.getByText('56.2 (at the start: 37.6)', { exact: true })).toBeVisible();
+  await expect(going).toContainText('You have said how 2 goals are going.');
 });
 
 test('a goal address that names no goal says so', async ({ page }) => {

@@ -1,4 +1,4 @@
-//! Goal Attainment Scaling levels over time: a hand-drawn SVG chart and a table of the same
+//! How a goal has gone over time, in the person's words (no level numbers): a hand-drawn SVG chart and a table of the same
 //! records, so the data is there for screen readers and for anyone who prefers numbers.
 //!
 //! Both are read-only, so they are written as one HTML string (far less download than a tree of
@@ -12,10 +12,10 @@ use leptos::prelude::*;
 use crate::components::html::esc;
 
 use crate::domain::dates::short_date;
-use crate::domain::goals::{level_name, level_number, ProgressRecord};
+use crate::domain::goals::{level_label, ProgressRecord};
 
 // Drawing area, in the SVG's own units (it scales to the width of the screen).
-const LEFT: i32 = 44;
+const LEFT: i32 = 96;
 const RIGHT: i32 = 310;
 const TOP: i32 = 14;
 const STEP: i32 = 34;
@@ -37,10 +37,9 @@ pub fn level_chart_html(records: &[ProgressRecord], caption: &str) -> String {
     let _ = write!(
         h,
         "<figure class=\"level-chart\"><svg viewBox=\"0 0 320 170\" role=\"img\" focusable=\"false\" \
-         aria-label=\"Chart of {n} {} from {from} to {to}. Latest: {} {}.\">",
+         aria-label=\"Chart of {n} {} from {from} to {to}. Latest: {}.\">",
         if n == 1 { "record" } else { "records" },
-        level_number(last.level),
-        level_name(last.level),
+        level_label(last.level),
     );
     for level in -2i8..=2 {
         let y = y_of(level);
@@ -55,7 +54,12 @@ pub fn level_chart_html(records: &[ProgressRecord], caption: &str) -> String {
              <text class=\"chart-axis\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             LEFT - 8,
             y + 5,
-            level_number(level)
+            match level {
+                2 => "Much better",
+                0 => "Expected",
+                -2 => "Much less",
+                _ => "",
+            }
         );
     }
     let mut line = String::new();
@@ -76,19 +80,18 @@ pub fn level_chart_html(records: &[ProgressRecord], caption: &str) -> String {
     let _ = write!(
         h,
         "<polyline class=\"chart-line\" points=\"{}\"/>{dots}</svg>\
-         <figcaption class=\"hint\">From {from} to {to}. 0 is what you expected; higher is better.</figcaption></figure>\
+         <figcaption class=\"hint\">From {from} to {to}. The dashed line is what you expected; higher is better.</figcaption></figure>\
          <table><caption>{}</caption><thead><tr><th scope=\"col\">Date</th>\
-         <th scope=\"col\">Level</th><th scope=\"col\">Note</th></tr></thead><tbody>",
+         <th scope=\"col\">How it was going</th><th scope=\"col\">Note</th></tr></thead><tbody>",
         line.trim_end(),
         esc(caption)
     );
     for r in records {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{} {}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             short_date(r.date),
-            level_number(r.level),
-            level_name(r.level),
+            level_label(r.level),
             esc(&r.note)
         );
     }

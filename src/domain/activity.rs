@@ -32,6 +32,16 @@ impl LifeArea {
             LifeArea::Rest => "Rest",
         }
     }
+
+    /// What the area covers, for the diary's form.
+    pub fn hint(self) -> &'static str {
+        match self {
+            LifeArea::SelfCare => "Washing, dressing, eating, medication, appointments",
+            LifeArea::Productivity => "Paid work, study, housework, shopping, caring for someone",
+            LifeArea::Leisure => "Hobbies, going out, seeing or phoning people, TV",
+            LifeArea::Rest => "Resting, relaxing, a nap",
+        }
+    }
 }
 
 /// A rough part of the day, for people who do not want to give a time.
@@ -66,18 +76,11 @@ impl EntryRatings {
         self == &EntryRatings::default()
     }
 
-    /// Every rating that is set, with its name, for validation and display.
-    pub fn present(&self) -> impl Iterator<Item = (&'static str, u8)> + '_ {
-        [
-            ("effort", self.effort),
-            ("pain or fatigue", self.pain),
-            ("mood", self.mood),
-            ("achievement", self.achievement),
-            ("closeness", self.closeness),
-            ("enjoyment", self.enjoyment),
-        ]
-        .into_iter()
-        .filter_map(|(name, v)| v.map(|v| (name, v)))
+    /// Every rating that is set, with its name (lower case), for validation and display.
+    pub fn present(&self) -> impl Iterator<Item = (String, u8)> + '_ {
+        super::diary::RatingKind::ALL
+            .into_iter()
+            .filter_map(|k| k.of(self).map(|v| (k.label().to_lowercase(), v)))
     }
 }
 

@@ -13,8 +13,8 @@
 //!   make the summary.
 //! - A phased-return week starting this week (Monday to Sunday) and not yet ticked off;
 //!   workplace adjustments (and the plan) whose review date has come; home-safety hazards that
-//!   apply with nothing done about them yet, one item per room; a backup when the last one is
-//!   at least [`BACKUP_NUDGE_DAYS`] old (or there is none) and something is newer than it.
+//!   apply with nothing done about them yet, one item per room; a backup once one is worth
+//!   making (`backup::backup_is_due`: enough records and days, or something new since an old one).
 //! - A day marked unwell, on holiday or a rest day keeps only the review: everything else is
 //!   listed as able to wait.
 //! - Keys carry the occurrence (the week, the due date), so putting off or dismissing this
@@ -24,7 +24,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::activity::DayKind;
-use super::backup::BACKUP_NUDGE_DAYS;
+use super::backup::backup_is_due;
 use super::dates::{iso_date, long_date, weekday_date};
 use super::goals::{task_day, tasks_for_day, TaskFrequency};
 use super::ics::{CalendarEvent, EventTime, Repeat};
@@ -346,31 +346,6 @@ fn days_words(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// Is there anything dated after `day` (something new to keep in a backup)?
-fn anything_since(data: &AppData, day: NaiveDate) -> bool {
-    let after = |d: &NaiveDate| *d > day;
-    data.diary.last().is_some_and(|e| after(&e.date))
-        || data.goals.iter().any(|g| {
-            after(&g.created)
-                || g.progress.iter().any(|p| after(&p.date))
-                || g.tasks
-                    .iter()
-                    .any(|t| t.done.iter().any(|c| after(&c.date)))
-        })
-        || data.ratings.confidence.iter().any(|c| after(&c.date))
-        || data.ratings.self_efficacy.iter().any(|c| after(&c.date))
-        || data.ratings.work_ability.iter().any(|c| after(&c.date))
-        || data.outcomes.iter().any(|o| after(&o.date))
-        || data.day_marks.iter().any(|m| after(&m.date))
-        || data.plans.iter().any(|p| after(&p.imported))
-        || data.home_safety.falls_checks.iter().any(|c| after(&c.date))
-        || data
-            .home_safety
-            .hazards
-            .iter()
-            .any(|h| h.actions.iter().any(|a| after(&a.date)))
-}
-
 /// Work out the agenda for `now` (the local date and time).
 pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
     let today = now.date();
@@ -561,14 +536,8 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
         });
     }
 
-    // A backup, when the last one is old and there is something new to keep.
-    let backup_due = match data.settings.last_backup {
-        None => !data.is_empty(),
-        Some(at) => {
-            (today - at.date()).num_days() >= BACKUP_NUDGE_DAYS && anything_since(data, at.date())
-        }
-    };
-    if backup_due {
+    // A backup, once one is worth making (the rule is `backup::backup_is_due`).
+    if backup_is_due(data, now) {
         let last = data.settings.last_backup.map(|b| b.date());
         all.push(AgendaItem {
             key: format!("backup:{}", last.map_or("never".into(), iso_date)),

@@ -34,26 +34,6 @@ pub const BOOM_PERCENT: u32 = 125;
 /// Baseline days the suggested budget is worked out from.
 pub const BASELINE_DAYS: usize = 3;
 
-/// Short names of the areas for tables, in `LifeArea::ALL` order.
-pub fn area_short(area: LifeArea) -> &'static str {
-    match area {
-        LifeArea::SelfCare => "Self-care",
-        LifeArea::Productivity => "Work and chores",
-        LifeArea::Leisure => "Leisure",
-        LifeArea::Rest => "Rest",
-    }
-}
-
-/// What each area covers, for the form.
-pub fn area_hint(area: LifeArea) -> &'static str {
-    match area {
-        LifeArea::SelfCare => "Washing, dressing, eating, medication, appointments",
-        LifeArea::Productivity => "Paid work, study, housework, shopping, caring for someone",
-        LifeArea::Leisure => "Hobbies, going out, seeing or phoning people, TV",
-        LifeArea::Rest => "Resting, relaxing, a nap",
-    }
-}
-
 fn area_index(area: LifeArea) -> usize {
     match area {
         LifeArea::SelfCare => 0,
@@ -102,6 +82,9 @@ pub fn day_kind_label(kind: DayKind) -> &'static str {
 
 // --- Ratings ---
 
+/// The one name of the achievement, closeness and enjoyment ratings, switched on together.
+pub const ACTIVATION_SET: &str = "Achievement, closeness and enjoyment";
+
 /// The optional 0 to 10 ratings on an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RatingKind {
@@ -125,12 +108,48 @@ impl RatingKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            RatingKind::Effort => "Effort or energy used",
-            RatingKind::Pain => "Pain or fatigue",
+            RatingKind::Effort => "Effort or energy",
+            RatingKind::Pain => "Pain or tiredness",
             RatingKind::Mood => "Mood",
             RatingKind::Achievement => "Achievement",
             RatingKind::Closeness => "Closeness to others",
             RatingKind::Enjoyment => "Enjoyment",
+        }
+    }
+
+    /// The question the diary asks, and what 0 and 10 mean.
+    pub fn question(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            RatingKind::Effort => (
+                "How much effort or energy did it take?",
+                "none at all",
+                "all the energy I had",
+            ),
+            RatingKind::Pain => (
+                "How much pain or tiredness did you have?",
+                "none",
+                "the worst it gets",
+            ),
+            RatingKind::Mood => ("How was your mood?", "very low", "very good"),
+            RatingKind::Achievement => ("How much did you get done?", "nothing", "a great deal"),
+            RatingKind::Closeness => (
+                "How close did you feel to other people?",
+                "not at all close",
+                "very close",
+            ),
+            RatingKind::Enjoyment => ("How much did you enjoy it?", "not at all", "very much"),
+        }
+    }
+
+    /// A short name for the radio group and element ids: "mood".
+    pub fn key(self) -> &'static str {
+        match self {
+            RatingKind::Effort => "effort",
+            RatingKind::Pain => "pain",
+            RatingKind::Mood => "mood",
+            RatingKind::Achievement => "achievement",
+            RatingKind::Closeness => "closeness",
+            RatingKind::Enjoyment => "enjoyment",
         }
     }
 
@@ -1031,7 +1050,7 @@ pub fn balance_sentences(change: &BalanceChange) -> Vec<String> {
             out.push(format!(
                 "{}: {}% of your recorded time in your first week (from {first}), {}% in your \
                  latest week (from {latest}), {} {} points.",
-                area_short(area),
+                area.label(),
                 a,
                 b,
                 if b > a { "up" } else { "down" },
@@ -1406,7 +1425,7 @@ mod tests {
                     },
                     ..draft(d(3, 2), "Walk", 30, LifeArea::Rest)
                 },
-                "pain or fatigue rating must be between 0 and 10",
+                "pain or tiredness rating must be between 0 and 10",
             ),
         ] {
             let err = data
@@ -1741,7 +1760,7 @@ mod tests {
         assert_eq!(
             balance_sentences(&change),
             vec![
-                "Work and chores: 75% of your recorded time in your first week (from Monday 2 March), 50% in your latest week (from Monday 16 March), down 25 points.",
+                "Work, study, housework or caring: 75% of your recorded time in your first week (from Monday 2 March), 50% in your latest week (from Monday 16 March), down 25 points.",
                 "Leisure: 25% of your recorded time in your first week (from Monday 2 March), 50% in your latest week (from Monday 16 March), up 25 points."
             ]
         );

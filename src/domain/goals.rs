@@ -155,7 +155,21 @@ pub struct Goal {
 /// The longest a goal part, level description or step title can be.
 pub const MAX_PART_CHARS: usize = 300;
 
-/// The Goal Attainment Scaling level's meaning, in plain words.
+/// A level in the person's own words, as their pages show it (no numbers): "What I expected",
+/// "A bit better than I expected".
+pub fn level_label(level: i8) -> &'static str {
+    match level {
+        -2 => "Much less than I expected",
+        -1 => "A bit less than I expected",
+        0 => "What I expected",
+        1 => "A bit better than I expected",
+        2 => "Much better than I expected",
+        _ => "Not a level",
+    }
+}
+
+/// The Goal Attainment Scaling level's meaning, as the OT's sheet shows it beside the number
+/// (the person's pages use [`level_label`]).
 pub fn level_name(level: i8) -> &'static str {
     match level {
         -2 => "Much less than expected",
@@ -930,6 +944,71 @@ pub fn review(goals: &[Goal], date: NaiveDate) -> Review {
     }
 }
 
+/// How the person's goals are going, in plain sentences for their own Goals page (the T-score
+/// stays on the OT's sheet). Counts the goals not put away with a level recorded on or before
+/// `date`, as [`review`] does.
+pub fn goals_going(goals: &[Goal], date: NaiveDate) -> Vec<String> {
+    let (mut scored, mut there, mut better, mut moved) = (0usize, 0usize, 0usize, 0usize);
+    for goal in goals {
+        if goal.status == GoalStatus::Archived {
+            continue;
+        }
+        if let Some(p) = latest_level(goal, date) {
+            scored += 1;
+            there += usize::from(p.level >= 0);
+            better += usize::from(p.level > 0);
+            moved += usize::from(p.level > goal.baseline);
+        }
+    }
+    let goals_word = |n: usize| {
+        if n == 1 {
+            "1 goal".to_string()
+        } else {
+            format!("{n} goals")
+        }
+    };
+    let is_are = |n: usize| if n == 1 { "is" } else { "are" };
+    if scored == 0 {
+        return vec![
+            "When you say how a goal is going, you will see here how your goals are going.".into(),
+        ];
+    }
+    let mut lines = vec![format!(
+        "You have said how {} {} going.",
+        goals_word(scored),
+        is_are(scored)
+    )];
+    lines.push(match (there, better) {
+        (0, _) => "None is where you expected yet. That is fine: small steps count.".into(),
+        (t, 0) if t == scored && t == 1 => "It is where you expected it to be.".into(),
+        (t, 0) if t == scored => "All of them are where you expected.".into(),
+        (t, b) if t == scored && b == scored && t == 1 => {
+            "It is going better than you expected.".into()
+        }
+        (t, b) if t == scored && b == scored => {
+            "All of them are going better than you expected.".into()
+        }
+        (t, b) if t == scored => format!(
+            "All of them are where you expected, and {b} {} going better than that.",
+            is_are(b)
+        ),
+        (t, _) => format!("{t} of them {} where you expected, or better.", is_are(t)),
+    });
+    if moved > 0 {
+        lines.push(if moved == scored && scored > 1 {
+            "All of them have moved on from where you started.".into()
+        } else if moved == scored {
+            "It has moved on from where you started.".into()
+        } else {
+            format!(
+                "{moved} of them {} moved on from where you started.",
+                if moved == 1 { "has" } else { "have" }
+            )
+        });
+    }
+    lines
+}
+
 /// A T-score to one decimal place, written without float formatting (which is large in
 /// WebAssembly): "56.2".
 pub fn score_text(t: f64) -> String {
@@ -995,6 +1074,81 @@ mod tests {
             },
         )
         .unwrap();
+    }
+
+    // --- How the goals are going, in plain words ---
+
+    #[test]
+    fn goals_going_in_plain_words() {
+        let (mut data, id) = one_goal();
+        assert_eq!(
+            goals_going(&data.goals, day(20)),
+            vec!["When you say how a goal is going, you will see here how your goals are going."]
+        );
+        let record = |data: &mut AppData, goal: GoalId, d: u32, level: i8| {
+            apply(
+                data,
+                GoalCommand::RecordProgress {
+                    goal,
+                    date: day(d),
+                    level,
+                    note: String::new(),
+                },
+            )
+            .unwrap();
+        };
+        // Baseline -1; recorded -1: no change yet.
+        record(&mut data, id, 5, -1);
+        assert_eq!(
+            goals_going(&data.goals, day(20)),
+            vec![
+                "You have said how 1 goal is going.",
+                "None is where you expected yet. That is fine: small steps count."
+            ]
+        );
+        record(&mut data, id, 6, 0);
+        assert_eq!(
+            goals_going(&data.goals, day(20))[1..],
+            [
+                "It is where you expected it to be.",
+                "It has moved on from where you started."
+            ]
+        );
+        // A second goal at +1, a third at -2 (its baseline): 2 of 3 where hoped, 2 moved on.
+        for (name, level) in [("Cook", 1), ("Read", -2)] {
+            apply(
+                &mut data,
+                GoalCommand::Add {
+                    draft: draft(name),
+                    created: day(2),
+                },
+            )
+            .unwrap();
+            let g = data.goals.last().unwrap().id;
+            record(&mut data, g, 7, level);
+        }
+        data.goals[2].baseline = -2;
+        assert_eq!(
+            goals_going(&data.goals, day(20)),
+            vec![
+                "You have said how 3 goals are going.",
+                "2 of them are where you expected, or better.",
+                "2 of them have moved on from where you started."
+            ]
+        );
+        // Put the third away: all where hoped, one better; and nothing before its date counts.
+        data.goals[2].status = GoalStatus::Archived;
+        assert_eq!(
+            goals_going(&data.goals, day(20))[1],
+            "All of them are where you expected, and 1 is going better than that."
+        );
+        assert_eq!(goals_going(&data.goals, day(5)).len(), 2);
+        // No clinical terms.
+        for line in goals_going(&data.goals, day(20)) {
+            assert!(!line.contains("score") && !line.contains('+') && !line.contains("-1"));
+        }
+        assert_eq!(level_label(1), "A bit better than I expected");
+        assert_eq!(level_label(0), "What I expected");
     }
 
     // --- The T-score against hand-worked cases ---

@@ -474,17 +474,18 @@ pub fn plan_lines(plan: &Plan) -> Vec<String> {
     }
     let r = &plan.ratings;
     let mut ratings = Vec::new();
-    if r.effort {
-        ratings.push("effort or energy");
-    }
-    if r.pain {
-        ratings.push("pain or fatigue");
-    }
-    if r.mood {
-        ratings.push("mood");
+    use super::diary::RatingKind;
+    for (on, kind) in [
+        (r.effort, RatingKind::Effort),
+        (r.pain, RatingKind::Pain),
+        (r.mood, RatingKind::Mood),
+    ] {
+        if on {
+            ratings.push(kind.label().to_lowercase());
+        }
     }
     if r.activation {
-        ratings.push("achievement, closeness and enjoyment");
+        ratings.push(super::diary::ACTIVATION_SET.to_lowercase());
     }
     if !ratings.is_empty() {
         lines.push(format!(

@@ -17,6 +17,23 @@ pub struct DiaryRatingToggles {
     /// Achievement, closeness and enjoyment (behavioural activation).
     #[serde(default)]
     pub activation: bool,
+    /// The person has said which ratings they want (the diary asks once). Older data lacks it
+    /// and reads as not yet asked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chosen: bool,
+}
+
+impl DiaryRatingToggles {
+    /// True when no rating is switched on.
+    pub fn none_on(&self) -> bool {
+        !(self.effort || self.pain || self.mood || self.activation)
+    }
+
+    /// Whether the diary should ask which ratings to give: not asked yet, and none on (someone
+    /// who switched one on in Settings has already chosen).
+    pub fn ask_first(&self) -> bool {
+        !self.chosen && self.none_on()
+    }
 }
 
 /// Settings and profile.

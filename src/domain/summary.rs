@@ -353,14 +353,16 @@ impl DiaryRating {
         DiaryRating::Enjoyment,
     ];
 
+    /// The one name of each rating, from the diary's own (`RatingKind::label`).
     pub fn label(self) -> &'static str {
+        use super::diary::RatingKind;
         match self {
-            DiaryRating::Effort => "Effort or energy",
-            DiaryRating::Pain => "Pain or tiredness",
-            DiaryRating::Mood => "Mood",
-            DiaryRating::Achievement => "Achievement",
-            DiaryRating::Closeness => "Closeness to others",
-            DiaryRating::Enjoyment => "Enjoyment",
+            DiaryRating::Effort => RatingKind::Effort.label(),
+            DiaryRating::Pain => RatingKind::Pain.label(),
+            DiaryRating::Mood => RatingKind::Mood.label(),
+            DiaryRating::Achievement => RatingKind::Achievement.label(),
+            DiaryRating::Closeness => RatingKind::Closeness.label(),
+            DiaryRating::Enjoyment => RatingKind::Enjoyment.label(),
         }
     }
 

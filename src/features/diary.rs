@@ -7,6 +7,7 @@ pub mod html;
 mod settings;
 
 pub use settings::DiarySettings;
+use settings::{RatingSwitches, RatingsQuestion};
 
 use chrono::{Duration, NaiveDate};
 use leptos::ev::SubmitEvent;
@@ -17,14 +18,13 @@ use leptos_router::hooks::use_query_map;
 use crate::app::{paths, PageHeading};
 use crate::components::choices::{Choice, Choices};
 use crate::components::field::FormMessage;
-use crate::components::html::clicked_button;
 use crate::domain::activity::{DayKind, DiaryEntry, LifeArea};
 use crate::domain::dates::{iso_date, parse_iso_date, weekday_date};
 use crate::domain::diary::{
     baseline_from_diary, budget_area_words, budget_use, budget_words, day_kind_label, day_view,
     entry_text, form_minutes, insights, minutes_words, over_a_day_warning, repeat_label,
-    repeat_source, suggested_budget, week_start, week_view, BudgetStatus, DiaryCommand,
-    BASELINE_DAYS, DAY_KINDS,
+    repeat_source, suggested_budget, week_start, week_view, when_label, BudgetStatus, DiaryCommand,
+    RatingKind, BASELINE_DAYS, DAY_KINDS,
 };
 use crate::domain::ids::EntryId;
 use crate::domain::state::Command;
@@ -66,6 +66,7 @@ fn DiaryTabs() -> impl IntoView {
 /// The day view.
 #[component]
 pub fn DiaryPage() -> impl IntoView {
+    let state = use_app_state();
     let day = date_param("day");
     let editing = RwSignal::new(None::<DiaryEntry>);
     let message = RwSignal::new(None::<String>);
@@ -76,9 +77,21 @@ pub fn DiaryPage() -> impl IntoView {
     });
     let link = move |d: NaiveDate| format!("{}?day={}", paths::DIARY, iso_date(d));
     let is_today = move || day.get() == clock::today();
+    // The row whose Change button gets the focus back once a change is saved or cancelled.
+    let return_focus = RwSignal::new(None::<EntryId>);
     let done = Callback::new(move |()| {
+        let id = editing.get_untracked().map(|e| e.id);
         editing.set(None);
-        focus_later("#day-list-heading");
+        let d = day.get_untracked();
+        let still_here = id.filter(|&id| {
+            state
+                .data
+                .with_untracked(|data| data.diary.iter().any(|e| e.id == id && e.date == d))
+        });
+        match still_here {
+            Some(id) => return_focus.set(Some(id)),
+            None => focus_later("#day-list-heading"),
+        }
     });
     view! {
         <PageHeading title="Diary"/>
@@ -90,6 +103,7 @@ pub fn DiaryPage() -> impl IntoView {
         </div>
         <p hidden=is_today><A href=paths::DIARY>"Back to today"</A></p>
         <PacingToday day/>
+        <RatingsQuestion/>
         <section class="card" aria-labelledby="entry-form-heading">
             <h2 id="entry-form-heading" tabindex="-1">
                 {move || editing.with(|e| match e {
@@ -102,44 +116,120 @@ pub fn DiaryPage() -> impl IntoView {
                 let edit = editing.get();
                 view! { <EntryForm day=d edit message done/> }
             }}
+            <details class="rating-choice">
+                <summary>"Choose which ratings to give"</summary>
+                <RatingSwitches legend="Ratings to give each activity"/>
+            </details>
         </section>
-        <DayEntries day editing message/>
+        <DayEntries day editing message return_focus/>
         <DayMarkPicker day/>
         <p><A href=paths::DIARY_WEEK>"See the whole week"</A></p>
     }
 }
 
-/// The day's activities as a table, with Change and Remove, the over-24-hours warning and
-/// "same as yesterday".
+/// The day's activities, in time order, as a keyed list: each row owns its Change and Remove
+/// buttons, so a save anywhere redraws only what changed and focus stays where it was. Then
+/// the total, the over-24-hours warning and "same as yesterday".
 #[component]
-fn DayEntries(
+pub fn DayEntries(
     day: Memo<NaiveDate>,
     editing: RwSignal<Option<DiaryEntry>>,
     message: RwSignal<Option<String>>,
+    return_focus: RwSignal<Option<EntryId>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let removal = Removal::create();
-    let html = move || state.data.with(|d| html::day_html(&day_view(d, day.get())));
-    let warning = move || {
-        state
-            .data
-            .with(|d| over_a_day_warning(day_view(d, day.get()).total))
+    let entries = Memo::new(move |_| {
+        state.data.with(|d| {
+            day_view(d, day.get())
+                .entries
+                .into_iter()
+                .cloned()
+                .collect::<Vec<DiaryEntry>>()
+        })
+    });
+    let totals = Memo::new(move |_| {
+        state.data.with(|d| {
+            let v = day_view(d, day.get());
+            (v.total, v.by_area)
+        })
+    });
+    let warning = move || over_a_day_warning(totals.get().0);
+    let areas = move || {
+        let (_, by_area) = totals.get();
+        let parts: Vec<String> = LifeArea::ALL
+            .into_iter()
+            .zip(by_area)
+            .filter(|(_, m)| *m > 0)
+            .map(|(a, m)| format!("{}: {}", a.label(), minutes_words(m)))
+            .collect();
+        format!("{}.", parts.join(". "))
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = clicked_button(&ev) else {
-            return;
-        };
-        let find = |name: &str| {
-            let id = EntryId(button.get_attribute(name)?.parse().ok()?);
-            state
-                .data
-                .with_untracked(|d| d.diary.iter().find(|e| e.id == id).cloned())
-        };
-        if let Some(e) = find("data-change") {
+    let list_name = move || format!("What you did on {}", weekday_date(day.get()));
+    view! {
+        <section class="card" aria-labelledby="day-list-heading">
+            <h2 id="day-list-heading" tabindex="-1">"What you did"</h2>
+            <p class="notice notice-warn" hidden=move || warning().is_none()>{warning}</p>
+            <Show when=move || !entries.with(Vec::is_empty)
+                fallback=move || view! { <p>{move || format!("Nothing in your diary for {} yet.", weekday_date(day.get()))}</p> }>
+                <ol class="day-entries" aria-label=list_name>
+                    <For each=move || entries.get() key=|e| e.id let:entry>
+                        <DayRow id=entry.id entries editing message removal return_focus/>
+                    </For>
+                </ol>
+                <p class="day-total"><strong>"Total: "</strong>{move || minutes_words(totals.get().0)}</p>
+                <p class="day-areas">{areas}</p>
+            </Show>
+            <UndoNotice removal/>
+            <RepeatDay day/>
+        </section>
+    }
+}
+
+/// "Mood 7, Enjoyment 8" for an entry's ratings.
+fn ratings_text(e: &DiaryEntry) -> String {
+    let parts: Vec<String> = RatingKind::ALL
+        .into_iter()
+        .filter_map(|k| k.of(&e.ratings).map(|v| format!("{} {v}", k.label())))
+        .collect();
+    parts.join(", ")
+}
+
+/// One activity in the day's list, with its own Change and Remove buttons.
+#[component]
+fn DayRow(
+    id: EntryId,
+    entries: Memo<Vec<DiaryEntry>>,
+    editing: RwSignal<Option<DiaryEntry>>,
+    message: RwSignal<Option<String>>,
+    removal: Removal,
+    return_focus: RwSignal<Option<EntryId>>,
+) -> impl IntoView {
+    let entry = Memo::new(move |_| entries.with(|v| v.iter().find(|e| e.id == id).cloned()));
+    let text = move |f: fn(&DiaryEntry) -> String| {
+        move || entry.with(|e| e.as_ref().map(f).unwrap_or_default())
+    };
+    let change_button = NodeRef::<leptos::html::Button>::new();
+    // Back from changing this activity: the focus returns to its Change button.
+    Effect::new(move |_| {
+        if return_focus.get() == Some(id) {
+            return_focus.set(None);
+            request_animation_frame(move || {
+                if let Some(b) = change_button.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
+        }
+    });
+    let change = move |_| {
+        if let Some(e) = entry.get_untracked() {
             message.set(None);
             editing.set(Some(e));
             focus_later("#entry-form-heading");
-        } else if let Some(e) = find("data-remove") {
+        }
+    };
+    let remove = move |_| {
+        if let Some(e) = entry.get_untracked() {
             let restore = Command::Diary(DiaryCommand::Restore(e.clone()));
             let remove = Command::Diary(DiaryCommand::Remove(e.id));
             if editing.with_untracked(|x| x.as_ref().is_some_and(|x| x.id == e.id)) {
@@ -148,14 +238,27 @@ fn DayEntries(
             removal.ask(entry_text(&e), remove, restore);
         }
     };
+    let label = move |verb: &'static str| {
+        move || {
+            entry.with(|e| {
+                e.as_ref()
+                    .map(|e| format!("{verb} {}, {}", e.what, when_label(e)))
+                    .unwrap_or_default()
+            })
+        }
+    };
     view! {
-        <section class="card" aria-labelledby="day-list-heading">
-            <h2 id="day-list-heading" tabindex="-1">"What you did"</h2>
-            <p class="notice notice-warn" hidden=move || warning().is_none()>{warning}</p>
-            <div on:click=on_click inner_html=html></div>
-            <UndoNotice removal/>
-            <RepeatDay day/>
-        </section>
+        <li class="day-entry">
+            <p class="entry-when">{text(when_label)}</p>
+            <p class="entry-what">{text(|e| e.what.clone())}" "<span class="entry-length">{text(|e| format!("({})", minutes_words(e.minutes.into())))}</span></p>
+            <p class="entry-area">{text(|e| e.area.label().to_string())}</p>
+            <p class="entry-detail" hidden=move || entry.with(|e| e.as_ref().is_none_or(|e| e.ratings.is_empty()))>{text(ratings_text)}</p>
+            <p class="entry-detail" hidden=move || entry.with(|e| e.as_ref().is_none_or(|e| e.note.is_empty()))>"Note: "{text(|e| e.note.clone())}</p>
+            <div class="button-row entry-actions">
+                <button type="button" class="button button-small" node_ref=change_button aria-label=label("Change") on:click=change>"Change"</button>
+                <button type="button" class="button button-small" aria-label=label("Remove") on:click=remove>"Remove"</button>
+            </div>
+        </li>
     }
 }
 

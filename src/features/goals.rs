@@ -1,5 +1,5 @@
-//! Goals: the list of goals with their latest level and next step, the goal score, and the
-//! steps due today. The builder and a goal's own page are in the submodules; every rule
+//! Goals: the list of goals with their latest level and next step, how they are going in
+//! plain words, and the steps due today. The builder and a goal's own page are in the submodules; every rule
 //! (what is due, levels, scores) comes from `domain::goals`.
 
 mod builder;
@@ -19,8 +19,7 @@ use crate::components::field::{FormMessage, TextField};
 use crate::components::html::esc;
 use crate::domain::dates::short_date;
 use crate::domain::goals::{
-    level_name, level_number, review, score_text, summarise, task_day, Goal, GoalCommand,
-    GoalStatus, NotScored, TaskFrequency,
+    goals_going, level_label, summarise, task_day, Goal, GoalCommand, GoalStatus, TaskFrequency,
 };
 use crate::domain::ids::{GoalId, TaskId};
 use crate::domain::state::Command;
@@ -46,7 +45,7 @@ pub fn GoalsPage() -> impl IntoView {
     }
 }
 
-/// The score, the goals being worked on and the others, as HTML. Read-only, so written as one
+/// How the goals are going, the goals being worked on and the others, as HTML. Read-only, so written as one
 /// string: far less download than a tree of `view!` elements. The person's words are escaped.
 fn goals_html(goals: &[Goal], today: NaiveDate) -> String {
     if goals.is_empty() {
@@ -59,36 +58,12 @@ fn goals_html(goals: &[Goal], today: NaiveDate) -> String {
     }
     let mut h = String::from(
         "<section class=\"card goal-score\" aria-labelledby=\"score-heading\">\
-         <h2 id=\"score-heading\">Your goal score</h2>",
+         <h2 id=\"score-heading\">How your goals are going</h2>",
     );
-    let r = review(goals, today);
-    let line = |now: Result<f64, NotScored>, start: Result<f64, NotScored>| match (now, start) {
-        (Ok(now), Ok(start)) => {
-            format!("{} (at the start: {})", score_text(now), score_text(start))
-        }
-        (Ok(now), Err(_)) => score_text(now),
-        (Err(e), _) => e.to_string(),
-    };
-    // Writing to a String cannot fail.
-    let _ = match r.now.unweighted {
-        Ok(_) => write!(
-            h,
-            "<p class=\"score-now\">{}</p><p>From the latest level of {} {}. 50 means your goals \
-             are going as expected; more than 50 is better than expected.</p>\
-             <p class=\"hint\">{}</p>",
-            line(r.now.unweighted, r.at_start.unweighted),
-            r.goals_scored,
-            if r.goals_scored == 1 { "goal" } else { "goals" },
-            match r.now.weighted {
-                Ok(_) => format!(
-                    "Weighted by importance and difficulty: {}",
-                    line(r.now.weighted, r.at_start.weighted)
-                ),
-                Err(e) => e.to_string(),
-            }
-        ),
-        Err(e) => write!(h, "<p>{e}</p>"),
-    };
+    for line in goals_going(goals, today) {
+        // Writing to a String cannot fail.
+        let _ = write!(h, "<p>{line}</p>");
+    }
     h.push_str("</section>");
     let (active, other): (Vec<&Goal>, Vec<&Goal>) =
         goals.iter().partition(|g| g.status == GoalStatus::Active);
@@ -97,12 +72,9 @@ fn goals_html(goals: &[Goal], today: NaiveDate) -> String {
         for g in list {
             let s = summarise(g, today);
             let latest = match s.latest {
-                Some((date, level)) => format!(
-                    "Latest: {} {} ({})",
-                    level_number(level),
-                    level_name(level),
-                    short_date(date)
-                ),
+                Some((date, level)) => {
+                    format!("Latest: {} ({})", level_label(level), short_date(date))
+                }
                 None => "No progress recorded yet.".into(),
             };
             let _ = write!(
@@ -187,9 +159,10 @@ struct StepToday {
     done_today: bool,
 }
 
-/// A step: how often, how it stands today, a button to tick it off (with an optional note)
-/// and one to take back a tick made by mistake. The buttons are hidden rather than removed
-/// when they do not apply, so the row keeps its place and focus.
+/// A step: how often, how it stands today, a button to tick it off (with an optional note).
+/// Once ticked today it says so and offers "Undo" (and, for a step done more than once a day,
+/// "Done it again") instead of another tick. "Remove step" sits apart on the goal's page. The
+/// buttons are hidden rather than removed when they do not apply, so the row keeps its place.
 #[component]
 fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
     let state = use_app_state();
@@ -217,6 +190,10 @@ fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
         })
     });
     let cannot_tick = move || !today.with(|t| t.as_ref().is_some_and(|t| t.can_tick));
+    let done_today = move || today.with(|t| t.as_ref().is_some_and(|t| t.done_today));
+    // The first tick of the day: the main button. After it, "Undo" comes first.
+    let first_tick_hidden = move || cannot_tick() || done_today();
+    let again_hidden = move || cannot_tick() || !done_today();
     let note = RwSignal::new(String::new());
     let details = NodeRef::<leptos::html::Details>::new();
     let message = RwSignal::new(None::<String>);
@@ -237,7 +214,7 @@ fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
                 if let Some(d) = details.get_untracked() {
                     d.set_open(false);
                 }
-                "Ticked off. Well done.".into()
+                "Ticked off for today. Well done.".into()
             }
             Err(e) => e,
         }));
@@ -255,7 +232,7 @@ fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
         };
         let result = send(state, GoalCommand::UndoTick { goal, task, tick });
         message.set(Some(match result {
-            Ok(()) => "The last tick is taken back.".into(),
+            Ok(()) => "Undone: the last tick is taken away.".into(),
             Err(e) => e,
         }));
     };
@@ -268,25 +245,28 @@ fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
         <li class="task">
             <p class="task-title">{title.clone()}</p>
             {(!on_goal_page).then(|| view! { <p class="hint">{format!("For your goal: {goal_title}")}</p> })}
-            <p class="task-status">{move || today.with(|t| t.as_ref().map(|t| t.status.clone()))}</p>
+            <p class="task-status" class:task-done=done_today>{move || today.with(|t| t.as_ref().map(|t| t.status.clone()))}</p>
             <form on:submit=tick>
-                <details class="task-note" node_ref=details prop:hidden=cannot_tick>
+                <details class="task-note" node_ref=details prop:hidden=first_tick_hidden>
                     <summary>"Add a note"</summary>
                     <TextField label="Note, if you like" value=note maxlength=2000/>
                 </details>
                 <div class="button-row">
-                    <button type="submit" class="button button-primary" prop:hidden=cannot_tick
+                    <button type="submit" class="button button-primary" prop:hidden=first_tick_hidden
                         aria-label=format!("Tick off: {title}")>"Tick off"</button>
-                    <button type="button" class="button" on:click=undo
-                        prop:hidden=move || !today.with(|t| t.as_ref().is_some_and(|t| t.done_today))
-                        aria-label=format!("Take back a tick: {title}")>"Take back a tick"</button>
-                    {on_goal_page.then(|| view! {
-                        <button type="button" class="button" on:click=remove
-                            aria-label=format!("Remove step: {title}")>"Remove step"</button>
-                    })}
+                    <button type="button" class="button" on:click=undo prop:hidden=move || !done_today()
+                        aria-label=format!("Undo the tick: {title}")>"Undo"</button>
+                    <button type="submit" class="button" prop:hidden=again_hidden
+                        aria-label=format!("Done it again: {title}")>"Done it again"</button>
                 </div>
                 <FormMessage message/>
             </form>
+            {on_goal_page.then(|| view! {
+                <p class="task-remove">
+                    <button type="button" class="button button-small" on:click=remove
+                        aria-label=format!("Remove step: {title}")>"Remove step"</button>
+                </p>
+            })}
         </li>
     }
 }
@@ -294,8 +274,8 @@ fn TaskRow(goal: GoalId, task: TaskId, on_goal_page: bool) -> impl IntoView {
 /// The starting level (baseline) as choices.
 fn baseline_choices() -> Vec<crate::components::choices::Choice> {
     crate::components::choices::plain_choices(&[
-        (-1, "-1: I can do some of it already"),
-        (-2, "-2: I cannot do it at all yet"),
+        (-1, "I can do some of it already"),
+        (-2, "I cannot do it at all yet"),
     ])
 }
 

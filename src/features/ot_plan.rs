@@ -732,10 +732,10 @@ pub fn OtPlanPage() -> impl IntoView {
             <h2 id="plan-diary-heading">"Diary"</h2>
             <fieldset class="checks">
                 <legend>"Diary ratings to switch on"</legend>
-                {rating("Effort or energy", |p| p.ratings.effort, |p, v| p.ratings.effort = v)}
-                {rating("Pain or fatigue", |p| p.ratings.pain, |p, v| p.ratings.pain = v)}
-                {rating("Mood", |p| p.ratings.mood, |p, v| p.ratings.mood = v)}
-                {rating("Achievement, closeness and enjoyment", |p| p.ratings.activation, |p, v| p.ratings.activation = v)}
+                {rating(crate::domain::diary::RatingKind::Effort.label(), |p| p.ratings.effort, |p, v| p.ratings.effort = v)}
+                {rating(crate::domain::diary::RatingKind::Pain.label(), |p| p.ratings.pain, |p, v| p.ratings.pain = v)}
+                {rating(crate::domain::diary::RatingKind::Mood.label(), |p| p.ratings.mood, |p, v| p.ratings.mood = v)}
+                {rating(crate::domain::diary::ACTIVATION_SET, |p| p.ratings.activation, |p, v| p.ratings.activation = v)}
             </fieldset>
             <Select id="plan-pacing" label="Pacing" value=pacing
                 options=vec![("same".into(), "Leave as it is".into()), ("on".into(), "Switch on".into()), ("off".into(), "Switch off".into())]/>

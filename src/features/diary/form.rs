@@ -1,6 +1,8 @@
 //! Logging an activity, or changing one: quick picks from the person's own history and a
 //! short built-in list, what, when (a part of the day or a time), how long, the area of life,
-//! the ratings switched on in Settings, and a note.
+//! the ratings switched on (one at a time), and a note. A quick pick is two taps: the pick
+//! shows what was picked just above the ratings and the Save button, with the details folded
+//! away until asked for.
 
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -13,50 +15,14 @@ use crate::components::rating_scale::RatingScale;
 use crate::domain::activity::{DiaryEntry, EntryRatings, LifeArea};
 use crate::domain::dates::{iso_date, weekday_date};
 use crate::domain::diary::{
-    area_hint, day_view, form_minutes, form_time, history_names, last_used, minutes_words,
-    over_a_day_warning, part_label, part_of_day, suggestions, time_text, DiaryCommand, EntryDraft,
-    RatingKind, PARTS,
+    day_view, form_minutes, form_time, history_names, last_used, minutes_words, over_a_day_warning,
+    part_label, part_of_day, suggestions, time_text, DiaryCommand, EntryDraft, RatingKind, PARTS,
 };
 use crate::domain::measures::form_date;
 use crate::domain::state::Command;
 use crate::platform::clock;
+use crate::platform::focus::focus_later;
 use crate::state::use_app_state;
-
-/// The words around each rating scale, in `RatingKind::ALL` order: question, radio group
-/// name, and what 0 and 10 mean.
-const SCALES: [(&str, &str, &str, &str); 6] = [
-    (
-        "How much effort or energy did it take?",
-        "effort",
-        "none at all",
-        "all the energy I had",
-    ),
-    (
-        "How much pain or fatigue did you have?",
-        "pain",
-        "none",
-        "the worst it gets",
-    ),
-    ("How was your mood?", "mood", "very low", "very good"),
-    (
-        "How much did you achieve?",
-        "achievement",
-        "nothing",
-        "a great deal",
-    ),
-    (
-        "How close did you feel to other people?",
-        "closeness",
-        "not at all close",
-        "very close",
-    ),
-    (
-        "How much did you enjoy it?",
-        "enjoyment",
-        "not at all",
-        "very much",
-    ),
-];
 
 /// Quick lengths, in minutes.
 const LENGTHS: [u16; 5] = [15, 30, 45, 60, 120];
@@ -116,16 +82,23 @@ pub fn EntryForm(
     let old_ratings = edit.as_ref().map(|e| e.ratings.clone()).unwrap_or_default();
     let ratings: [RwSignal<Option<u8>>; 6] =
         std::array::from_fn(|i| RwSignal::new(RatingKind::ALL[i].of(&old_ratings)));
-    let toggles = state
-        .data
-        .with_untracked(|d| d.settings.diary_ratings.clone());
-    // A rating already given stays visible even if that rating has since been switched off.
-    let shown: Vec<usize> = (0..6)
-        .filter(|&i| {
-            let kind = RatingKind::ALL[i];
-            kind.switched_on(&toggles) || kind.of(&old_ratings).is_some()
+    // The ratings asked for, as switched on now (they can be switched on from the diary while
+    // the form is open). A rating already given stays even if it has since been switched off.
+    let shown = Memo::new(move |_| {
+        state.data.with(|d| {
+            RatingKind::ALL
+                .into_iter()
+                .filter(|k| {
+                    k.switched_on(&d.settings.diary_ratings) || k.of(&old_ratings).is_some()
+                })
+                .collect::<Vec<_>>()
         })
-        .collect();
+    });
+    // What a quick pick filled in; while set, the details are folded away under it.
+    let picked = RwSignal::new(false);
+    let details_open = RwSignal::new(false);
+    let details_hidden = move || picked.get() && !details_open.get();
+    let rating_at = RwSignal::new(0usize);
     let (picks, names) = state
         .data
         .with_untracked(|d| (suggestions(&d.diary, 8), history_names(&d.diary, 40)));
@@ -178,7 +151,11 @@ pub fn EntryForm(
         })();
         let draft = match result {
             Ok(d) => d,
-            Err(e) => return message.set(Some(e)),
+            Err(e) => {
+                // The field at fault may be folded away: show the details.
+                details_open.set(true);
+                return message.set(Some(e));
+            }
         };
         let (day, length) = (draft.date, draft.minutes);
         let command = match editing {
@@ -215,6 +192,9 @@ pub fn EntryForm(
                     for r in ratings {
                         r.set(None);
                     }
+                    picked.set(false);
+                    details_open.set(false);
+                    rating_at.set(0);
                 }
             }
             Err(e) => message.set(Some(e.to_string())),
@@ -231,6 +211,10 @@ pub fn EntryForm(
                         what.set(s.what.clone());
                         area.set(Some(area_value(s.area)));
                         minutes.set(s.minutes.to_string());
+                        message.set(None);
+                        picked.set(true);
+                        details_open.set(false);
+                        focus_later("#picked");
                     }>{label}</button>
                 </li>
             }
@@ -252,13 +236,7 @@ pub fn EntryForm(
         .collect();
     let area_choices: Vec<Choice> = LifeArea::ALL
         .into_iter()
-        .map(|a| {
-            (
-                area_value(a),
-                a.label().to_string(),
-                area_hint(a).to_string(),
-            )
-        })
+        .map(|a| (area_value(a), a.label().to_string(), a.hint().to_string()))
         .collect();
     let lengths = LENGTHS
         .into_iter()
@@ -271,61 +249,76 @@ pub fn EntryForm(
             }
         })
         .collect_view();
-    let scales = shown
-        .into_iter()
-        .map(|i| {
-            let (legend, name, low, high) = SCALES[i];
-            let value = ratings[i];
-            view! {
-                <div class="question">
-                    <RatingScale legend name low=0 high=10 low_label=low high_label=high value/>
-                    <button type="button" class="button button-small" hidden=move || value.get().is_none()
-                        aria-label=format!("Clear the {} rating", RatingKind::ALL[i].label().to_lowercase())
-                        on:click=move |_| value.set(None)>"Clear this rating"</button>
-                </div>
-            }
-        })
-        .collect_view();
+    // "Picked: Go for a walk, 20 minutes, Leisure, Afternoon", from the form as it stands.
+    let picked_line = move || {
+        let mut parts = vec![what.get().trim().to_string()];
+        if let Ok(m) = form_minutes(&minutes.get()) {
+            parts.push(minutes_words(m.into()));
+        }
+        if let Some(a) = area.get().and_then(area_of) {
+            parts.push(a.label().to_string());
+        }
+        match when.get() {
+            Some(AT_A_TIME) => parts.push(format!("at {}", time.get())),
+            Some(i) => parts.extend(PARTS.get(i as usize).map(|&p| part_label(p).to_string())),
+            None => {}
+        }
+        parts.join(", ")
+    };
+    let open_details = move |_| {
+        details_open.set(true);
+        focus_later("#entry-what");
+    };
 
     view! {
         <form class="entry-form" on:submit=save>
             {(editing.is_none()).then(|| view! {
                 <div class="quick-picks">
                     <h3 id="quick-heading">"Quick picks"</h3>
-                    <p class="hint">"Tap one to fill in the form, then save."</p>
+                    <p class="hint">"Tap one, then save it."</p>
                     <ul class="quick-list" aria-labelledby="quick-heading">{quick}</ul>
                 </div>
+                <div id="picked" class="picked" tabindex="-1" hidden=move || !picked.get()>
+                    <p class="picked-line"><strong>"Picked: "</strong>{picked_line}</p>
+                    <button type="button" class="button button-small" hidden=move || !details_hidden()
+                        on:click=open_details>"Change the details"</button>
+                </div>
             })}
-            <label class="field">
-                <span>"What did you do?"</span>
-                <input type="text" maxlength="120" list="diary-what-list" autocomplete="off"
-                    prop:value=move || what.get()
-                    on:input=move |ev| what.set(event_target_value(&ev))
-                    on:change=move |_| fill_from_history()/>
-            </label>
-            <datalist id="diary-what-list">
-                {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
-            </datalist>
-            <DateField id="entry-date" label="Day" value=date/>
-            <Choices legend="When?" name="when" options=when_choices value=when/>
-            <label class="field" hidden=move || when.get() != Some(AT_A_TIME)>
-                <span>"Time"</span>
-                <input type="time" prop:value=move || time.get()
-                    on:input=move |ev| time.set(event_target_value(&ev))/>
-            </label>
-            <fieldset>
-                <legend>"How long?"</legend>
-                <div class="button-row length-row">{lengths}</div>
+            <div class="entry-details" hidden=details_hidden>
                 <label class="field">
-                    <span>"Minutes"</span>
-                    <input type="number" inputmode="numeric" min="1" max="1440"
-                        prop:value=move || minutes.get()
-                        on:input=move |ev| minutes.set(event_target_value(&ev))/>
+                    <span>"What did you do?"</span>
+                    <input id="entry-what" type="text" maxlength="120" list="diary-what-list" autocomplete="off"
+                        prop:value=move || what.get()
+                        on:input=move |ev| what.set(event_target_value(&ev))
+                        on:change=move |_| fill_from_history()/>
                 </label>
-            </fieldset>
-            <Choices legend="Area of life" name="area" options=area_choices value=area/>
-            {scales}
-            <TextField label="A note, if you like" value=note long=true maxlength=2000/>
+                <datalist id="diary-what-list">
+                    {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                </datalist>
+                <DateField id="entry-date" label="Day" value=date/>
+                <Choices legend="When?" name="when" options=when_choices value=when/>
+                <label class="field" hidden=move || when.get() != Some(AT_A_TIME)>
+                    <span>"Time"</span>
+                    <input type="time" prop:value=move || time.get()
+                        on:input=move |ev| time.set(event_target_value(&ev))/>
+                </label>
+                <fieldset>
+                    <legend>"How long?"</legend>
+                    <div class="button-row length-row">{lengths}</div>
+                    <label class="field">
+                        <span>"Minutes"</span>
+                        <input type="number" inputmode="numeric" min="1" max="1440"
+                            prop:value=move || minutes.get()
+                            on:input=move |ev| minutes.set(event_target_value(&ev))/>
+                    </label>
+                </fieldset>
+                <Choices legend="Area of life" name="area" options=area_choices value=area/>
+            </div>
+            <RatingSteps shown values=ratings at=rating_at/>
+            <details class="entry-note" prop:open=!note.get_untracked().is_empty()>
+                <summary>"Add a note"</summary>
+                <TextField label="A note, if you like" value=note long=true maxlength=2000/>
+            </details>
             <div class="button-row">
                 <button type="submit" class="button button-primary">
                     {if editing.is_some() { "Save changes" } else { "Save activity" }}
@@ -339,5 +332,65 @@ pub fn EntryForm(
             </div>
             <FormMessage message/>
         </form>
+    }
+}
+
+/// The ratings switched on, one scale at a time ("Rating 2 of 3"), each optional.
+#[component]
+fn RatingSteps(
+    /// The ratings to ask, in order.
+    shown: Memo<Vec<RatingKind>>,
+    /// Every rating's value, in `RatingKind::ALL` order.
+    values: [RwSignal<Option<u8>>; 6],
+    /// Which of `shown` is on screen.
+    at: RwSignal<usize>,
+) -> impl IntoView {
+    let total = move || shown.with(Vec::len);
+    // The rating on screen, kept within the list when ratings are switched off.
+    let current =
+        Memo::new(move |_| shown.with(|s| s.get(at.get().min(s.len().saturating_sub(1))).copied()));
+    let value_of =
+        move |k: RatingKind| values[RatingKind::ALL.iter().position(|&x| x == k).unwrap_or(0)];
+    let given = move || {
+        let parts: Vec<String> = shown.with(|s| {
+            s.iter()
+                .filter_map(|&k| value_of(k).get().map(|v| format!("{} {v}", k.label())))
+                .collect()
+        });
+        (!parts.is_empty()).then(|| format!("Your ratings: {}.", parts.join(", ")))
+    };
+    let step = move |by: isize| {
+        let next = at
+            .get_untracked()
+            .saturating_add_signed(by)
+            .min(total().saturating_sub(1));
+        at.set(next);
+        focus_later(".rating-steps .rating-options input");
+    };
+    view! {
+        <Show when=move || { total() > 0 }>
+            <div class="rating-steps">
+                <p class="rating-count" hidden=move || { total() < 2 }>
+                    {move || format!("Rating {} of {}, if you like", current.get().and_then(|c| shown.with(|s| s.iter().position(|&k| k == c))).unwrap_or(0) + 1, total())}
+                </p>
+                {move || current.get().map(|k| {
+                    let (legend, low, high) = k.question();
+                    let value = value_of(k);
+                    view! {
+                        <RatingScale legend name=k.key() low=0 high=10 low_label=low high_label=high value/>
+                        <button type="button" class="button button-small" hidden=move || value.get().is_none()
+                            aria-label=format!("Clear the {} rating", k.label().to_lowercase())
+                            on:click=move |_| value.set(None)>"Clear this rating"</button>
+                    }
+                })}
+                <div class="button-row" hidden=move || { total() < 2 }>
+                    <button type="button" class="button button-small" hidden=move || { at.get() == 0 }
+                        on:click=move |_| step(-1)>"Previous rating"</button>
+                    <button type="button" class="button button-small" hidden=move || { at.get() + 1 >= total() }
+                        on:click=move |_| step(1)>"Next rating"</button>
+                </div>
+                <p class="hint rating-given">{given}</p>
+            </div>
+        </Show>
     }
 }

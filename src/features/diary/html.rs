@@ -1,113 +1,56 @@
-//! The diary's read-only views written as HTML text (see `components::html`): the day's
-//! timeline, the week's tables and the insights. Every figure and sentence comes from
+//! The diary's read-only views written as HTML text (see `components::html`): the week's
+//! days, balance and averages as stacked lists, and the insights. Every figure and sentence comes from
 //! `domain::diary`; the person's words go through `esc`.
 
 use std::fmt::Write;
 
 use crate::app::paths;
 use crate::components::html::esc;
-use crate::domain::activity::{DiaryEntry, LifeArea};
+use crate::domain::activity::LifeArea;
 use crate::domain::dates::{iso_date, weekday_date};
 use crate::domain::diary::{
-    area_short, balance_sentences, day_kind_label, finding_sentences, minutes_words, out_of_ten,
-    when_label, Balance, BalanceChange, DayView, Insights, RatingKind, WeekView,
+    balance_sentences, day_kind_label, finding_sentences, minutes_words, out_of_ten, Balance,
+    BalanceChange, Insights, RatingKind, WeekView, ACTIVATION_SET,
 };
 
-/// "Mood 7, Enjoyment 8" for an entry's ratings.
-fn ratings_text(e: &DiaryEntry) -> String {
-    let parts: Vec<String> = RatingKind::ALL
-        .into_iter()
-        .filter_map(|k| k.of(&e.ratings).map(|v| format!("{} {v}", k.label())))
-        .collect();
-    parts.join(", ")
-}
-
-/// The day's timeline as a table, each entry with its Change and Remove buttons (which carry
-/// the entry's id for the one click handler).
-pub fn day_html(day: &DayView) -> String {
-    let date = weekday_date(day.date);
-    if day.entries.is_empty() {
-        return format!("<p>Nothing in your diary for {date} yet.</p>");
-    }
-    let mut h = format!(
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="What you did on {date}"><table class="diary-day"><caption class="visually-hidden">What you did on {date}, in time order</caption><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">How long</th></tr></thead><tbody>"#
-    );
-    for e in &day.entries {
-        let when = when_label(e);
-        let what = esc(&e.what);
-        let _ = write!(
-            h,
-            r#"<tr><td class="entry-when">{when}</td><td><span class="entry-what">{what}</span><span class="entry-area">{}</span>"#,
-            area_short(e.area)
-        );
-        let ratings = ratings_text(e);
-        if !ratings.is_empty() {
-            let _ = write!(h, r#"<span class="entry-detail">{ratings}</span>"#);
-        }
-        if !e.note.is_empty() {
-            let _ = write!(
-                h,
-                r#"<span class="entry-detail">Note: {}</span>"#,
-                esc(&e.note)
-            );
-        }
-        let id = e.id.0;
-        let _ = write!(
-            h,
-            r#"<span class="button-row entry-actions"><button type="button" class="button button-small" data-change="{id}" aria-label="Change {what}, {when}">Change</button><button type="button" class="button button-small" data-remove="{id}" aria-label="Remove {what}, {when}">Remove</button></span></td><td>{}</td></tr>"#,
-            minutes_words(e.minutes.into())
-        );
-    }
-    let _ = write!(
-        h,
-        r#"</tbody><tfoot><tr><th scope="row" colspan="2">Total</th><td>{}</td></tr></tfoot></table></div>"#,
-        minutes_words(day.total)
-    );
-    h.push_str(r#"<p class="day-areas">"#);
-    let areas: Vec<String> = LifeArea::ALL
-        .into_iter()
-        .zip(day.by_area)
-        .filter(|(_, m)| *m > 0)
-        .map(|(a, m)| format!("{}: {}", area_short(a), minutes_words(m)))
-        .collect();
-    h.push_str(&areas.join(". "));
-    h.push_str(".</p>");
-    h
-}
-
-fn balance_rows(h: &mut String, b: &Balance) {
+/// The balance as a list (stacked rows that fit a narrow screen with large text):
+/// "Looking after myself: 45 minutes, 60%" with a bar.
+fn balance_list(h: &mut String, b: &Balance, label: &str) {
+    let _ = write!(h, r#"<ul class="diary-balance" aria-label="{label}">"#);
     for (i, area) in LifeArea::ALL.into_iter().enumerate() {
         let _ = write!(
             h,
-            r#"<tr><th scope="row">{}</th><td>{}</td><td><span class="share">{}%</span> <meter min="0" max="100" value="{}" aria-hidden="true"></meter></td></tr>"#,
-            area_short(area),
+            r#"<li><span class="balance-area">{}</span> <span>{}, <span class="share">{}%</span></span><meter min="0" max="100" value="{}" aria-hidden="true"></meter></li>"#,
+            area.label(),
             minutes_words(b.minutes[i]),
             b.percent[i],
             b.percent[i]
         );
     }
+    h.push_str("</ul>");
 }
 
-/// The week: what each day held, the balance across areas of life and average ratings.
+/// The week: what each day held, the balance across areas of life and average ratings, as
+/// stacked lists (no table to scroll sideways on a phone).
 pub fn week_html(w: &WeekView) -> String {
     let mut h = String::from(
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="What each day held"><table class="diary-week"><caption>What each day held</caption><thead><tr><th scope="col">Day</th><th scope="col">What you did</th><th scope="col">Total</th></tr></thead><tbody>"#,
+        r#"<h3 id="week-days-heading">What each day held</h3><ul class="week-days" aria-labelledby="week-days-heading">"#,
     );
     for d in &w.days {
         let day = weekday_date(d.date);
         let short = day.split(' ').take(2).collect::<Vec<_>>().join(" ");
         let _ = write!(
             h,
-            r#"<tr><th scope="row"><a href="{}?day={}">{short}</a>"#,
+            r#"<li class="week-day"><p class="week-day-head"><a href="{}?day={}">{short}</a>"#,
             paths::DIARY,
             iso_date(d.date)
         );
         if let Some(kind) = d.mark {
-            let _ = write!(h, r#"<span class="tag">{}</span>"#, day_kind_label(kind));
+            let _ = write!(h, r#" <span class="tag">{}</span>"#, day_kind_label(kind));
         }
-        h.push_str("</th><td>");
+        h.push_str("</p>");
         if d.activities.is_empty() {
-            h.push_str(r#"<span class="nothing-recorded">Nothing recorded</span>"#);
+            h.push_str(r#"<p class="nothing-recorded">Nothing recorded</p>"#);
         } else {
             h.push_str(r#"<ul class="week-activities">"#);
             for a in &d.activities {
@@ -124,12 +67,17 @@ pub fn week_html(w: &WeekView) -> String {
                 );
             }
             h.push_str("</ul>");
+            let _ = write!(
+                h,
+                r#"<p class="week-day-total">Total: {}</p>"#,
+                minutes_words(d.total)
+            );
         }
-        let _ = write!(h, "</td><td>{}</td></tr>", minutes_words(d.total));
+        h.push_str("</li>");
     }
     let _ = write!(
         h,
-        r#"</tbody><tfoot><tr><th scope="row" colspan="2">The whole week</th><td>{}</td></tr></tfoot></table></div>"#,
+        r#"</ul><p class="week-total"><strong>The whole week:</strong> {}</p>"#,
         minutes_words(w.total)
     );
 
@@ -154,23 +102,22 @@ pub fn week_html(w: &WeekView) -> String {
     if w.balance.total == 0 {
         h.push_str("<p>Nothing to show yet for this week.</p>");
     } else {
-        h.push_str(r#"<div class="table-scroll" tabindex="0" role="region" aria-labelledby="balance-heading"><table class="diary-balance" aria-labelledby="balance-heading"><thead><tr><th scope="col">Area of life</th><th scope="col">Time</th><th scope="col">Share</th></tr></thead><tbody>"#);
-        balance_rows(&mut h, &w.balance);
-        h.push_str("</tbody></table></div>");
+        balance_list(&mut h, &w.balance, "Balance across areas of life");
     }
 
     if !w.ratings.is_empty() {
-        h.push_str(r#"<h3 id="averages-heading">Average ratings</h3><div class="table-scroll" tabindex="0" role="region" aria-labelledby="averages-heading"><table class="diary-ratings" aria-labelledby="averages-heading"><thead><tr><th scope="col">Rating</th><th scope="col">Average</th><th scope="col">Times rated</th></tr></thead><tbody>"#);
+        h.push_str(r#"<h3 id="averages-heading">Average ratings</h3><ul class="diary-ratings" aria-labelledby="averages-heading">"#);
         for r in &w.ratings {
             let _ = write!(
                 h,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>"#,
+                r#"<li><span class="balance-area">{}:</span> {}, rated {} {}</li>"#,
                 r.kind.label(),
                 out_of_ten(r.tenths),
-                r.count
+                r.count,
+                if r.count == 1 { "time" } else { "times" }
             );
         }
-        h.push_str("</tbody></table></div>");
+        h.push_str("</ul>");
     }
     h
 }
@@ -180,25 +127,20 @@ fn balance_change_html(h: &mut String, c: &BalanceChange) {
     for s in balance_sentences(c) {
         let _ = write!(h, "<li>{s}</li>");
     }
+    h.push_str("</ul>");
     let (first, latest) = (c.first_week, c.latest_week);
     let _ = write!(
         h,
-        r#"</ul><div class="table-scroll" tabindex="0" role="region" aria-label="Share of your recorded time"><table class="diary-balance"><caption>Share of your recorded time</caption><thead><tr><th scope="col">Area of life</th><th scope="col">First week (from {})</th><th scope="col">Latest week (from {})</th></tr></thead><tbody>"#,
-        weekday_date(first),
+        r#"<h3 id="balance-first">Your first week (from {})</h3>"#,
+        weekday_date(first)
+    );
+    balance_list(h, &c.first, "Your first week");
+    let _ = write!(
+        h,
+        r#"<h3 id="balance-latest">Your latest week (from {})</h3>"#,
         weekday_date(latest)
     );
-    for (i, area) in LifeArea::ALL.into_iter().enumerate() {
-        let _ = write!(
-            h,
-            r#"<tr><th scope="row">{}</th><td>{}% ({})</td><td>{}% ({})</td></tr>"#,
-            area_short(area),
-            c.first.percent[i],
-            minutes_words(c.first.minutes[i]),
-            c.latest.percent[i],
-            minutes_words(c.latest.minutes[i])
-        );
-    }
-    h.push_str("</tbody></table></div>");
+    balance_list(h, &c.latest, "Your latest week");
 }
 
 /// The insights page's sections.
@@ -232,13 +174,13 @@ pub fn insights_html(i: &Insights, mood_on: bool, activation_on: bool) -> String
         if !on {
             let _ = write!(
                 h,
-                r#"<p>{} ratings are switched off. <a href="{}">Switch them on in Settings</a> to rate your activities.</p>"#,
+                r#"<p>{} ratings are switched off. <a href="{}">Switch them on in the diary</a> to rate your activities.</p>"#,
                 if kind == RatingKind::Mood {
-                    "Mood"
+                    RatingKind::Mood.label()
                 } else {
-                    "Achievement, closeness and enjoyment"
+                    ACTIVATION_SET
                 },
-                paths::SETTINGS
+                paths::DIARY
             );
         }
         h.push_str("</section>");

@@ -13,8 +13,8 @@ use crate::components::level_chart::LevelChart;
 use crate::components::rating_scale::RatingScale;
 use crate::domain::dates::short_date;
 use crate::domain::goals::{
-    change_words, level_name, level_number, rating_change, AttainmentLevels, Goal, GoalCommand,
-    GoalDraft, GoalRating, GoalStatus, TaskFrequency,
+    change_words, level_label, rating_change, AttainmentLevels, Goal, GoalCommand, GoalDraft,
+    GoalRating, GoalStatus, TaskFrequency,
 };
 use crate::domain::ids::GoalId;
 use crate::platform::clock;
@@ -159,11 +159,7 @@ fn RecordProgress(id: GoalId, goal: GoalMemo) -> impl IntoView {
                 .rev()
                 .map(|l| {
                     let described = levels.as_ref().map(|v| v.describe(l)).unwrap_or_default();
-                    (
-                        l,
-                        format!("{} {}", level_number(l), level_name(l)),
-                        described.to_string(),
-                    )
+                    (l, level_label(l).to_string(), described.to_string())
                 })
                 .collect::<Vec<Choice>>()
         })
@@ -190,7 +186,7 @@ fn RecordProgress(id: GoalId, goal: GoalMemo) -> impl IntoView {
             Ok(()) => {
                 level.set(None);
                 note.set(String::new());
-                format!("Saved for today: {} {}.", level_number(l), level_name(l))
+                format!("Saved for today: {}.", level_label(l))
             }
             Err(e) => e,
         }));
@@ -259,12 +255,12 @@ fn LevelsForm(id: GoalId, goal: GoalMemo) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="levels-heading">
             <h2 id="levels-heading">"What each level looks like"</h2>
-            <p>"Say what each result would look like for you, so you can tell where you are. 0 is what you expect to manage by the date you chose. Your OT can help with this."</p>
+            <p>"Say in your own words what each one would look like for you. Then you can tell where you are. \"What I expected\" is what you hope to manage by your date. Your OT can help with this."</p>
             <details>
                 <summary>"Write or change the levels"</summary>
                 <form on:submit=submit>
                     {texts.into_iter().map(|(l, text)| view! {
-                        <TextField label=format!("{} {}", level_number(l), level_name(l)) value=text/>
+                        <TextField label=level_label(l) value=text/>
                     }).collect_view()}
                     <Choices legend="Where were you starting from?" name="baseline" options=baseline_choices() value=baseline/>
                     <button type="submit" class="button button-primary">"Save the levels"</button>
@@ -400,7 +396,7 @@ fn WeightsForm(id: GoalId, goal: GoalMemo) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="weights-heading">
             <h2 id="weights-heading">"Importance and difficulty"</h2>
-            <p>"You do not have to set these. They give a goal more say in your weighted goal score. You choose how important it is; your OT may help you say how hard it is."</p>
+            <p>"You do not have to set these. They help your OT see which goals matter most to you. You choose how important it is. Your OT may help you say how hard it is."</p>
             <p>{now}</p>
             <details>
                 <summary>"Set importance and difficulty"</summary>
