@@ -981,6 +981,7 @@ fn one_of_a_thing_is_singular() {
         id: Default::default(),
         starts,
         hours: 4,
+        half_hour: false,
         days,
         done,
     };
