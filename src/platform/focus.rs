@@ -105,7 +105,15 @@ pub fn keep_messages_in_view() {
             }
         }
         if let Some(message) = found {
-            show_in_view(&message);
+            // Measure once the page has redrawn, and again a little later: a list above the
+            // message may still grow, and the browser's scroll anchoring may move the page.
+            for wait in [0, 250, 700] {
+                let message = message.clone();
+                set_timeout(
+                    move || request_animation_frame(move || show_in_view(&message)),
+                    std::time::Duration::from_millis(wait),
+                );
+            }
         }
     });
     let body = doc.body();
@@ -139,7 +147,7 @@ fn show_in_view(el: &web_sys::Element) {
         .ok()
         .flatten()
         .map(|nav| nav.get_bounding_client_rect().top())
-        .filter(|&top| top < height && top > rect.top())
+        .filter(|&top| top > 0.0 && top < height)
         .unwrap_or(height);
     let margin = 12.0;
     let delta = if rect.top() < 0.0 {

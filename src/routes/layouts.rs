@@ -20,8 +20,8 @@ fn page_or_outlet(children: Option<Children>) -> AnyView {
 
 /// The patient's layout: header, messages, the page, and the navigation.
 ///
-/// The navigation is a bar stuck to the bottom of the screen while the text fits it (icons with
-/// short labels). With large text on a narrow screen (a container query in layout.css, measured
+/// The navigation is a bar fixed to the bottom of the screen while the text fits it (icons with
+/// short labels; the page ends above it). With large text on a narrow screen (a container query in layout.css, measured
 /// in the text's own size) it becomes a plain list at the end of the page, and the header's
 /// "Menu" link goes to it, so it never covers the page or its messages.
 #[component]
