@@ -31,6 +31,7 @@ const KNOWN_FAILING = [
   { page: '/checklists/work', size: '320/200%', reason: 'forms helper (checklists, employer; style/checklists.css: overflow-wrap: anywhere on labels, narrow table columns): item labels broken, the page scrolls sideways' },
   { page: '/checklists/work/share', size: '320/200%', reason: 'forms helper (checklists, employer; style/checklists.css: overflow-wrap: anywhere on labels, narrow table columns): labels and the phased-return table broken' },
   { page: '/checklists/work/share', size: '390/100%', reason: 'forms helper (checklists, employer; style/checklists.css: overflow-wrap: anywhere on labels, narrow table columns): the phased-return table headings broken' },
+  { page: '/checklists/home', size: '320/200%', reason: 'forms helper (checklists, employer; style/checklists.css): a room status in a narrow column breaks "Nothing"' },
   { page: '/checklists/home/falls', size: '320/200%', reason: 'forms helper (checklists, employer; style/checklists.css: overflow-wrap: anywhere on labels, narrow table columns): Yes/No broken, the self-check table and Remove button broken' },
   { page: '/checklists/home/falls', size: '390/100%', reason: 'forms helper (checklists, employer; style/checklists.css: overflow-wrap: anywhere on labels, narrow table columns): the Remove button text broken' },
   { page: '/checklists/home/room/bathroom', size: '320/200%', reason: 'forms helper (checklists, employer; style/checklists.css: overflow-wrap: anywhere on labels, narrow table columns): the page scrolls sideways, the heading spills' },
