@@ -74,7 +74,8 @@ test('every part at a newer version: nothing is moved aside, nothing written, ev
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Name or initials for your summary').fill('Someone');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.locator('.form-message').filter({ hasText: MESSAGE })).toBeVisible();
+  // Refused, in the error summary at the top of the form (which takes the focus).
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).filter({ hasText: MESSAGE })).toBeFocused();
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: NOTICE })).toBeVisible();
   expect(await snapshot(page)).toBe(before);

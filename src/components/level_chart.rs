@@ -81,7 +81,7 @@ pub fn level_chart_html(records: &[ProgressRecord], caption: &str) -> String {
         h,
         "<polyline class=\"chart-line\" points=\"{}\"/>{dots}</svg>\
          <figcaption class=\"hint\">From {from} to {to}. The dashed line is what you expected; higher is better.</figcaption></figure>\
-         <table><caption>{}</caption><thead><tr><th scope=\"col\">Date</th>\
+         <table class=\"stack-table\"><caption>{}</caption><thead><tr><th scope=\"col\">Date</th>\
          <th scope=\"col\">How it was going</th><th scope=\"col\">Note</th></tr></thead><tbody>",
         line.trim_end(),
         esc(caption)
@@ -89,7 +89,7 @@ pub fn level_chart_html(records: &[ProgressRecord], caption: &str) -> String {
     for r in records {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td data-label=\"Date\">{}</td><td data-label=\"How it was going\">{}</td><td data-label=\"Note\">{}</td></tr>",
             short_date(r.date),
             level_label(r.level),
             esc(&r.note)

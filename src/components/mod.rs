@@ -2,6 +2,7 @@
 
 pub mod choices;
 pub mod date_field;
+pub mod error_summary;
 pub mod field;
 pub mod html;
 pub mod level_chart;

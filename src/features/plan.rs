@@ -17,6 +17,7 @@ use crate::domain::plan::signing::{
 use crate::domain::plan::{plan_lines, Plan, PlanStatus};
 use crate::domain::share::{fragment_in, read_fragment, ShareError, ShareKind};
 use crate::domain::state::Command;
+use crate::platform::focus::focus_later;
 use crate::platform::share::{current_fragment, open_fragment};
 use crate::platform::{clock, sign};
 use crate::state::{use_app_state, AppState};
@@ -260,12 +261,12 @@ pub fn PlanPage() -> impl IntoView {
         }
         .into_any(),
         Shown::Problem(message) => view! {
-            <div class="card card-nudge" role="alert"><h2>"This plan cannot be opened"</h2><p>{message}</p></div>
+            <div class="card card-nudge" id="plan-result" tabindex="-1" role="alert"><h2>"This plan cannot be opened"</h2><p>{message}</p></div>
             {chooser()}
         }
         .into_any(),
         Shown::Done(message) => view! {
-            <div class="card" role="status"><h2>"Plan added"</h2><p>{message}</p>
+            <div class="card" id="plan-result" tabindex="-1" role="status"><h2>"Plan added"</h2><p>{message}</p>
                 <p>"Your phone's calendar can remind you of your review and what your OT asked for, even when Everyday is closed."</p>
                 <crate::features::today::CalendarButtons/>
                 <p><A href=paths::GOALS>"See your goals"</A></p>
@@ -332,6 +333,12 @@ pub fn PlanPage() -> impl IntoView {
         }
     }
     };
+    // What follows opening or adding a plan takes the focus, so it is seen and read out.
+    Effect::new(move |_| {
+        if matches!(shown.get(), Shown::Problem(_) | Shown::Done(_)) {
+            focus_later("#plan-result");
+        }
+    });
     view! {
         <PageHeading title="Your plan from your OT"/>
         {body}

@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 
 use crate::app::PageHeading;
 use crate::components::date_field::DateField;
+use crate::components::error_summary::{ErrorSummary, FieldError, FieldErrors};
+use crate::components::field::{FormMessage, TextField};
 use crate::domain::backup::{
     backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES,
 };
@@ -35,27 +37,29 @@ fn NameSetting() -> impl IntoView {
     let state = use_app_state();
     let name = RwSignal::new(state.data.with_untracked(|d| d.settings.name.clone()));
     let message = RwSignal::new(None::<String>);
+    let errors = FieldErrors::new();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        message.set(Some(
-            match state.dispatch(Command::SetName(name.get_untracked())) {
-                Ok(()) => "Saved.".into(),
-                Err(e) => e.to_string(),
-            },
-        ));
+        match state.dispatch(Command::SetName(name.get_untracked())) {
+            Ok(()) => {
+                errors.clear();
+                message.set(Some("Saved.".into()));
+            }
+            Err(e) => {
+                message.set(None);
+                errors.show(vec![FieldError::new("your-name", e.to_string())]);
+            }
+        }
     };
     view! {
         <section class="card" aria-labelledby="name-heading">
             <h2 id="name-heading">"Your name"</h2>
             <form on:submit=save>
-                <label class="field">
-                    <span>"Name or initials for your summary"</span>
-                    <span class="hint">"Only used on summaries you choose to share."</span>
-                    <input type="text" autocomplete="name" maxlength="80" prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))/>
-                </label>
+                <ErrorSummary errors/>
+                <TextField id="your-name" label="Name or initials for your summary" value=name maxlength=80 autocomplete="name"
+                    hint="Only used on summaries you choose to share." errors/>
                 <button type="submit" class="button">"Save name"</button>
-                <p class="form-message" role="status">{move || message.get()}</p>
+                <FormMessage message/>
             </form>
         </section>
     }
@@ -71,6 +75,11 @@ fn OtStartSetting() -> impl IntoView {
             .with_untracked(|d| d.settings.ot_start.map(iso_date).unwrap_or_default()),
     );
     let message = RwSignal::new(None::<String>);
+    let errors = FieldErrors::new();
+    let problem = move |text: String| {
+        message.set(None);
+        errors.show(vec![FieldError::new("ot-start", text)]);
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = date.get_untracked();
@@ -79,29 +88,29 @@ fn OtStartSetting() -> impl IntoView {
         } else {
             match text.trim().parse() {
                 Ok(d) => Some(d),
-                Err(_) => {
-                    return message.set(Some(
-                        "Please enter a real date, for example 5 March 2026.".into(),
-                    ))
-                }
+                Err(_) => return problem("Enter a real date, for example 5 March 2026".into()),
             }
         };
-        message.set(Some(match state.dispatch(Command::SetOtStart(chosen)) {
-            Ok(()) => match chosen {
-                Some(d) => format!("Saved: you started seeing your OT on {}.", long_date(d)),
-                None => "The date has been taken away.".into(),
-            },
-            Err(e) => e.to_string(),
-        }));
+        match state.dispatch(Command::SetOtStart(chosen)) {
+            Ok(()) => {
+                errors.clear();
+                message.set(Some(match chosen {
+                    Some(d) => format!("Saved: you started seeing your OT on {}.", long_date(d)),
+                    None => "The date has been taken away.".into(),
+                }));
+            }
+            Err(e) => problem(e.to_string()),
+        }
     };
     view! {
         <section class="card" aria-labelledby="ot-start-heading">
             <h2 id="ot-start-heading">"Your OT"</h2>
             <form on:submit=save>
-                <DateField id="ot-start" label="When did you start seeing your OT?" value=date any_day=true
+                <ErrorSummary errors/>
+                <DateField id="ot-start" label="When did you start seeing your OT?" value=date any_day=true errors
                     hint="Used to compare GP appointments, sick days and fit notes before and since. Leave it empty if you have not started yet."/>
                 <button type="submit" class="button">"Save date"</button>
-                <p class="form-message" role="status">{move || message.get()}</p>
+                <FormMessage message/>
             </form>
         </section>
     }

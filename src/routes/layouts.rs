@@ -7,6 +7,7 @@ use leptos_router::components::{Outlet, A};
 use super::paths;
 use crate::components::notices::Notices;
 use crate::components::page::PageHeading;
+use crate::platform::focus::{focus_later, keep_messages_in_view};
 
 /// Either the given children (the not-found page, drawn outside the route table) or the
 /// matched child route.
@@ -17,23 +18,38 @@ fn page_or_outlet(children: Option<Children>) -> AnyView {
     }
 }
 
-/// The patient's layout: header, messages, the page, and the bottom navigation.
+/// The patient's layout: header, messages, the page, and the navigation.
+///
+/// The navigation is a bar fixed to the bottom of the screen while the text fits it (icons with
+/// short labels; the page ends above it). With large text on a narrow screen (a container query in layout.css, measured
+/// in the text's own size) it becomes a plain list at the end of the page, and the header's
+/// "Menu" link goes to it, so it never covers the page or its messages.
 #[component]
 pub fn PatientLayout(#[prop(optional)] children: Option<Children>) -> impl IntoView {
+    keep_messages_in_view();
+    let to_menu = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_later("#main-nav");
+    };
     view! {
-        <header class="top-bar">
-            <A href=paths::TODAY attr:class="brand">"Everyday"</A>
-            <A href=paths::SETTINGS attr:class="top-link">"Settings"</A>
-        </header>
-        <Notices/>
-        <main id="main" class="page">{page_or_outlet(children)}</main>
-        <nav class="bottom-nav" aria-label="Main">
-            <NavItem href=paths::TODAY label="Today" icon="M12 3v2m0 14v2M3 12h2m14 0h2M6 6l1.5 1.5M16.5 16.5 18 18M6 18l1.5-1.5M16.5 7.5 18 6M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z"/>
-            <NavItem href=paths::GOALS label="Goals" icon="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4a5 5 0 1 0 0 10 5 5 0 0 0 0-10zm0 3.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"/>
-            <NavItem href=paths::DIARY label="Diary" icon="M6 3h11a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6zM6 3v18M10 8h6M10 12h6"/>
-            <NavItem href=paths::CHECKLISTS label="Checklists" icon="M4 6l2 2 3-3M4 13l2 2 3-3M12 7h8M12 14h8M12 20h8"/>
-            <NavItem href=paths::PROGRESS label="Progress" icon="M4 20V10M10 20V4M16 20v-7M22 20H2"/>
-        </nav>
+        <div class="app-frame">
+            <header class="top-bar">
+                <A href=paths::TODAY attr:class="brand">"Everyday"</A>
+                <span class="top-links">
+                    <a href="#main-nav" class="top-link menu-link" on:click=to_menu>"Menu"</a>
+                    <A href=paths::SETTINGS attr:class="top-link">"Settings"</A>
+                </span>
+            </header>
+            <Notices/>
+            <main id="main" class="page">{page_or_outlet(children)}</main>
+            <nav class="bottom-nav" id="main-nav" tabindex="-1" aria-label="Main">
+                <NavItem href=paths::TODAY label="Today" icon="M12 3v2m0 14v2M3 12h2m14 0h2M6 6l1.5 1.5M16.5 16.5 18 18M6 18l1.5-1.5M16.5 7.5 18 6M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z"/>
+                <NavItem href=paths::GOALS label="Goals" icon="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4a5 5 0 1 0 0 10 5 5 0 0 0 0-10zm0 3.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"/>
+                <NavItem href=paths::DIARY label="Diary" icon="M6 3h11a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6zM6 3v18M10 8h6M10 12h6"/>
+                <NavItem href=paths::CHECKLISTS label="Checklists" icon="M4 6l2 2 3-3M4 13l2 2 3-3M12 7h8M12 14h8M12 20h8"/>
+                <NavItem href=paths::PROGRESS label="Progress" icon="M4 20V10M10 20V4M16 20v-7M22 20H2"/>
+            </nav>
+        </div>
     }
 }
 
@@ -47,7 +63,7 @@ fn NavItem(href: &'static str, label: &'static str, icon: &'static str) -> impl 
             <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d=icon/>
             </svg>
-            <span>{label}</span>
+            <span class="nav-label">{label}</span>
         </A>
     }
 }
@@ -55,12 +71,15 @@ fn NavItem(href: &'static str, label: &'static str, icon: &'static str) -> impl 
 /// The layout for the OT and employer areas: no patient navigation, nothing of the patient's.
 #[component]
 pub fn RoleLayout(role: &'static str) -> impl IntoView {
+    keep_messages_in_view();
     view! {
-        <header class="top-bar role-bar">
-            <span class="brand">"Everyday"</span>
-            <span class="role-name">{role}</span>
-        </header>
-        <main id="main" class="page page-wide"><Outlet/></main>
+        <div class="app-frame">
+            <header class="top-bar role-bar">
+                <span class="brand">"Everyday"</span>
+                <span class="role-name">{role}</span>
+            </header>
+            <main id="main" class="page page-wide"><Outlet/></main>
+        </div>
     }
 }
 
