@@ -12,6 +12,7 @@ pub mod goals;
 pub mod home_safety;
 pub mod ics;
 pub mod ids;
+pub mod lock;
 pub mod measures;
 pub mod outcomes;
 pub mod plan;
