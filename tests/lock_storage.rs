@@ -4,7 +4,8 @@
 //! - the engine on the plaintext mirror keeps its promises, and each save's batch, sealed and
 //!   written, leaves the browser's storage holding exactly the mirror (or, when a write fails
 //!   at any step, exactly what it held before, with the mirror put back to match);
-//! - the mirror's quota check is exact: a save it allows fits, byte for byte;
+//! - the mirror's quota check never lets through a save that might not fit, and counts what is
+//!   stored at its real size, so it agrees with storage unit for unit;
 //! - turning the lock on and off, crashed after every single write and started again, never
 //!   loses a record, and finishes with every value sealed (or every value plain);
 //! - no room to finish sealing turns the work round, ending plain with nothing lost.
@@ -46,7 +47,8 @@ fn data() -> AppData {
     d
 }
 
-/// A stand-in for AES-GCM with the same sizes: a keyed stream and a 16-byte tag over the
+/// A stand-in for compressing then AES-GCM, with AES-GCM's sizes (it does not compress, which
+/// deflate may also fail to do): a keyed stream and a 16-byte tag over the
 /// additional data and the text, so a value moved to another key, changed, or opened with
 /// another key fails, as it would with the real cipher.
 #[derive(Clone, Copy)]
@@ -119,10 +121,25 @@ fn open_all(disk: &MemoryKv, cipher: Cipher) -> Result<BTreeMap<String, String>,
         .collect()
 }
 
+/// The mirror the app makes on unlocking: every value opened, with its stored size.
+fn mirror_of(disk: &MemoryKv) -> SealedKv {
+    let opened = open_all(disk, KEY).expect("every sealed value opens");
+    let sizes = disk
+        .map
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                k.encode_utf16().count() + v.encode_utf16().count(),
+            )
+        })
+        .collect();
+    SealedKv::new(opened, sizes, usize::MAX)
+}
+
 /// Load the opened store the way the app does after unlocking.
 fn load(disk: &MemoryKv) -> (AppData, usize) {
-    let opened = open_all(disk, KEY).expect("every sealed value opens");
-    let mut store = Store::new(SealedKv::new(opened, usize::MAX));
+    let mut store = Store::new(mirror_of(disk));
     let loaded = store.load(1);
     (loaded.data, loaded.problems.len())
 }
@@ -146,15 +163,16 @@ fn flush(mirror: &mut SealedKv, disk: &mut MemoryKv, iv: &mut u64) -> Result<(),
         })
         .collect();
     let result = apply_batch(disk, batch.expect_meta.as_ref(), &writes);
-    if result.is_err() {
-        mirror.undo(batch);
+    match result {
+        Ok(()) => mirror.settle(&batch, &writes),
+        Err(_) => mirror.undo(batch),
     }
     result
 }
 
 /// A store saved through the mirror and flushed sealed to `disk`; the store is returned for more.
 fn save_sealed(data: &AppData, disk: &mut MemoryKv, quota: usize, iv: &mut u64) -> Store<SealedKv> {
-    let mut store = Store::new(SealedKv::new(BTreeMap::new(), quota));
+    let mut store = Store::new(SealedKv::new(BTreeMap::new(), BTreeMap::new(), quota));
     store.load(1);
     store.save(data, at(end_day())).unwrap();
     flush(store.kv_mut(), disk, iv).unwrap();
@@ -316,7 +334,7 @@ fn a_write_failing_at_any_step_leaves_storage_and_mirror_as_they_were() {
 
     let mut checked = 0;
     for fail_at in 0.. {
-        let mut store = Store::new(SealedKv::new(open_all(&disk, KEY).unwrap(), usize::MAX));
+        let mut store = Store::new(mirror_of(&disk));
         store.load(1);
         store.save(&changed, at(end_day())).unwrap();
         let mut faulty = disk.clone();
@@ -352,8 +370,8 @@ fn another_tabs_save_is_never_overwritten() {
     save_sealed(&data, &mut disk, usize::MAX, &mut iv);
 
     // Two tabs unlock the same store; the first saves a change.
-    let mut a = Store::new(SealedKv::new(open_all(&disk, KEY).unwrap(), usize::MAX));
-    let mut b = Store::new(SealedKv::new(open_all(&disk, KEY).unwrap(), usize::MAX));
+    let mut a = Store::new(mirror_of(&disk));
+    let mut b = Store::new(mirror_of(&disk));
     a.load(1);
     b.load(1);
     let mut first = data.clone();
@@ -374,25 +392,30 @@ fn another_tabs_save_is_never_overwritten() {
 }
 
 #[test]
-fn the_mirror_refuses_exactly_what_would_not_fit() {
+fn the_mirror_never_accepts_what_might_not_fit_and_then_counts_real_sizes() {
     let data = data();
     let mut iv = 0;
-    // The exact size of the sealed store.
-    let mut sized = MemoryKv::default();
-    save_sealed(&data, &mut sized, usize::MAX, &mut iv);
-    let need = sized.used();
-    for quota in [need - 1, need] {
+    // The most the first save can take (before anything is stored and its size known).
+    let mut probe = Store::new(SealedKv::new(BTreeMap::new(), BTreeMap::new(), usize::MAX));
+    probe.load(1);
+    probe.save(&data, at(end_day())).unwrap();
+    let bound = probe.kv().used();
+    for quota in [bound - 1, bound] {
         let mut disk = MemoryKv::with_quota(quota);
-        let mut store = Store::new(SealedKv::new(BTreeMap::new(), quota));
+        let mut store = Store::new(SealedKv::new(BTreeMap::new(), BTreeMap::new(), quota));
         store.load(1);
         let saved = store.save(&data, at(end_day()));
-        if quota < need {
+        if quota < bound {
             assert_eq!(saved, Err(SaveError::Full));
             assert!(!store.kv().has_pending());
         } else {
             saved.unwrap();
             flush(store.kv_mut(), &mut disk, &mut iv).unwrap();
             assert_eq!(load(&disk).0, data);
+            // Once stored, each value counts at its real size, exactly what storage holds.
+            assert_eq!(store.kv().used(), disk.used());
+            assert!(disk.used() < bound);
+            assert_eq!(store.usage().used, disk.used());
         }
     }
 }

@@ -18,8 +18,11 @@
 //!    96-bit IV per write, the key name and schema version as additional data) and written to
 //!    localStorage in one synchronous batch, in the same order, so a crash leaves what the
 //!    plain engine would have left. A write the browser refuses rolls the whole batch back.
-//! 4. The mirror counts each value at its exact sealed size ([`sealed_units`], which depends
-//!    only on the plaintext's length), so a full store fails synchronously, as before.
+//! 4. Each value is compressed (deflate-raw, the browser's `CompressionStream`) before it is
+//!    encrypted: five years of heavy use then takes about a tenth of the room. The mirror
+//!    counts each stored value at its real size, and a value not yet stored at the most its
+//!    sealed form can take ([`sealed_units_at_most`], which depends only on the plaintext's
+//!    length), so a save that might not fit fails synchronously, as a full store did before.
 //!
 //! Kept in plain text, because another tab must read them without the key: the `meta` value
 //! (the save counter and the names of the stored parts, such as `diary-2026-03`: it says which
@@ -35,7 +38,7 @@
 //!   bytes: key and tag). B64 is base64url without padding throughout.
 //! - A sealed value: `{"format":"everyday-sealed","version":V,"data":B64}` where `V` is the
 //!   schema version of what is inside and `data` is a 12-byte IV followed by the AES-GCM
-//!   ciphertext and tag of the plaintext's UTF-8, with [`value_aad`]`(key, V)` (`key\nV`) as
+//!   ciphertext and tag of the deflate-raw compressed UTF-8 plaintext, with [`value_aad`]`(key, V)` (`key\nV`) as
 //!   additional data, so a value moved to another key or relabelled does not open.
 //! - A protected backup file: `{"format":"everyday-backup-protected","version":1,
 //!   "kdf":"PBKDF2-SHA256","iterations":600000,"data":B64}` where `data` is a 16-byte salt, a
@@ -263,6 +266,21 @@ pub fn sealed_units(plain_bytes: usize) -> usize {
         + data
         + "\"}".len()
 }
+
+/// The most bytes deflate (zlib, which browsers use) can make of `n` bytes: zlib's
+/// `deflateBound`, so incompressible data still fits.
+pub fn deflate_bound(n: usize) -> usize {
+    n + (n >> 12) + (n >> 14) + (n >> 25) + 13
+}
+
+/// The most UTF-16 units the sealed form of a value of `plain_bytes` bytes can take:
+/// compressed (at worst no smaller), encrypted and encoded.
+pub fn sealed_units_at_most(plain_bytes: usize) -> usize {
+    sealed_units(deflate_bound(plain_bytes))
+}
+
+/// The most bytes an opened value may decompress to (more is taken as damage).
+pub const MAX_VALUE_BYTES: usize = 64 * 1024 * 1024;
 
 /// A protected backup file, read but not yet opened.
 #[derive(Clone, Debug, PartialEq, Eq)]

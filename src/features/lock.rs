@@ -207,25 +207,27 @@ fn IdleChoice(value: RwSignal<u32>) -> impl IntoView {
 #[component]
 pub fn LockSection() -> impl IntoView {
     let state = use_app_state();
+    // Kept here, so the message stays when the card changes between on and off.
+    let message = RwSignal::new(None::<String>);
     view! {
         <section class="card" aria-labelledby="lock-heading">
             <h2 id="lock-heading">"Lock Everyday"</h2>
             {move || if state.lock.on.get() {
-                view! { <LockOnSettings/> }.into_any()
+                view! { <LockOnSettings message=message/> }.into_any()
             } else {
-                view! { <LockOffSettings/> }.into_any()
+                view! { <LockOffSettings message=message/> }.into_any()
             }}
+            <FormMessage message=message/>
         </section>
     }
 }
 
 #[component]
-fn LockOffSettings() -> impl IntoView {
+fn LockOffSettings(message: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app_state();
     let code = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let idle = RwSignal::new(IDLE_CHOICES[0]);
-    let message = RwSignal::new(None::<String>);
     let backup = move |_| {
         let now = clock::now();
         match files::download(
@@ -279,19 +281,17 @@ fn LockOffSettings() -> impl IntoView {
             <SecretField label="Type it again" value=again id="lock-again" autocomplete="new-password"/>
             <IdleChoice value=idle/>
             <button type="submit" class="button button-primary" disabled=move || state.lock.busy.get()>"Turn on the lock"</button>
-            <FormMessage message=message/>
         </form>
     }
 }
 
 #[component]
-fn LockOnSettings() -> impl IntoView {
+fn LockOnSettings(message: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app_state();
     let idle = RwSignal::new(state.lock.idle_minutes.get_untracked());
     let old = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let off_code = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
     Effect::new(move |prev: Option<u32>| {
         let m = idle.get();
         if prev.is_some_and(|p| p != m) {
@@ -348,7 +348,6 @@ fn LockOnSettings() -> impl IntoView {
             <SecretField label="Your passcode" value=off_code id="lock-off" autocomplete="current-password"/>
             <button type="submit" class="button" disabled=move || state.lock.busy.get()>"Remove the lock"</button>
         </form>
-        <FormMessage message=message/>
     }
 }
 

@@ -10,7 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::lock::{
     encode_protected_backup, encode_sealed, read_protected_backup, read_sealed, value_aad,
-    CryptoError, LockParts, LockRecord, BACKUP_AAD, IV_BYTES, MIN_ITERATIONS, SALT_BYTES, WRAP_AAD,
+    CryptoError, LockParts, LockRecord, BACKUP_AAD, IV_BYTES, MAX_VALUE_BYTES, MIN_ITERATIONS,
+    SALT_BYTES, WRAP_AAD,
 };
 
 // web-sys has these streams only behind its unstable-APIs flag, which would rebuild every
@@ -251,11 +252,13 @@ pub async fn open_backup(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, Cryp
 pub struct DataKey(web_sys::CryptoKey);
 
 impl DataKey {
-    /// Seal the value stored under `key` (at the current schema version).
+    /// Seal the value stored under `key` (at the current schema version): compressed, then
+    /// encrypted.
     pub async fn seal(&self, key: &str, plain: &str) -> Result<String, CryptoError> {
         let iv = random_bytes(IV_BYTES)?;
         let aad = value_aad(key, crate::domain::envelope::SCHEMA_VERSION);
-        let ct = aes_encrypt(&self.0, &iv, &aad, plain.as_bytes()).await?;
+        let packed = compress(plain.as_bytes()).await?;
+        let ct = aes_encrypt(&self.0, &iv, &aad, &packed).await?;
         Ok(encode_sealed(&iv, &ct))
     }
 
@@ -263,7 +266,8 @@ impl DataKey {
     pub async fn open(&self, key: &str, text: &str) -> Result<String, CryptoError> {
         let sealed = read_sealed(text)?;
         let aad = value_aad(key, sealed.version);
-        let plain = aes_decrypt(&self.0, &sealed.iv, &aad, &sealed.ciphertext).await?;
+        let packed = aes_decrypt(&self.0, &sealed.iv, &aad, &sealed.ciphertext).await?;
+        let plain = decompress(&packed, MAX_VALUE_BYTES).await?;
         String::from_utf8(plain).map_err(|_| CryptoError::Damaged)
     }
 }

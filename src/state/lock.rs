@@ -127,8 +127,8 @@ impl AppState {
             let changes = refresh_mirror(&mirror, &key).await;
             state.store.update_value(|s| {
                 if let Some(m) = s.kv_mut().sealed_mut() {
-                    for (k, v) in changes {
-                        m.refresh(&k, v);
+                    for (k, v, size) in changes {
+                        m.refresh(&k, v, size);
                     }
                 }
             });
@@ -160,7 +160,13 @@ impl AppState {
                     break;
                 }
                 let stored = match seal_batch(&batch, &key).await {
-                    Ok(sealed) => store_batch(&batch, &sealed),
+                    Ok(sealed) => store_batch(&batch, &sealed).map(|()| {
+                        state.store.update_value(|s| {
+                            if let Some(m) = s.kv_mut().sealed_mut() {
+                                m.settle(&batch, &sealed);
+                            }
+                        });
+                    }),
                     Err(e) => Err(BatchError::Kv(crate::storage::KvError::Unavailable(
                         e.to_string(),
                     ))),

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::engine::PREFIX;
-use super::kv::{KeyValue, KvError};
+use super::kv::{units, KeyValue, KvError};
 use super::local::LocalKv;
 use super::lock_migration::{
     begin_sealing, begin_unsealing, commit, finish, next_step, replace_in_place,
@@ -22,6 +22,7 @@ use crate::platform::crypto::DataKey;
 pub async fn open_mirror(key: &DataKey) -> SealedKv {
     let disk = LocalKv;
     let mut opened = BTreeMap::new();
+    let mut sizes = BTreeMap::new();
     let mut others = 0;
     for k in disk.keys() {
         let Some(v) = disk.get(&k) else { continue };
@@ -32,6 +33,7 @@ pub async fn open_mirror(key: &DataKey) -> SealedKv {
         if k.starts_with(STAGE_PREFIX) {
             continue;
         }
+        sizes.insert(k.clone(), units(&k) + units(&v));
         let plain = if is_sealed(&v) && !stays_plain(&k) {
             key.open(&k, &v).await.unwrap_or(v)
         } else {
@@ -39,11 +41,14 @@ pub async fn open_mirror(key: &DataKey) -> SealedKv {
         };
         opened.insert(k, plain);
     }
-    SealedKv::new(opened, BROWSER_QUOTA_UNITS.saturating_sub(others))
+    SealedKv::new(opened, sizes, BROWSER_QUOTA_UNITS.saturating_sub(others))
 }
 
+/// A value another tab changed: its key, its opened text and its stored size.
+pub type Change = (String, Option<String>, Option<usize>);
+
 /// Bring the values another tab changed into the mirror (after a `storage` event).
-pub async fn refresh_mirror(mirror: &SealedKv, key: &DataKey) -> Vec<(String, Option<String>)> {
+pub async fn refresh_mirror(mirror: &SealedKv, key: &DataKey) -> Vec<Change> {
     let disk = LocalKv;
     let mut changes = Vec::new();
     let mut keys: Vec<String> = disk
@@ -58,6 +63,7 @@ pub async fn refresh_mirror(mirror: &SealedKv, key: &DataKey) -> Vec<(String, Op
     }
     for k in keys {
         let stored = disk.get(&k);
+        let size = stored.as_deref().map(|v| units(&k) + units(v));
         let plain = match stored {
             Some(v) if is_sealed(&v) && !stays_plain(&k) => {
                 Some(key.open(&k, &v).await.unwrap_or(v))
@@ -65,7 +71,7 @@ pub async fn refresh_mirror(mirror: &SealedKv, key: &DataKey) -> Vec<(String, Op
             other => other,
         };
         if plain != mirror.get(&k) {
-            changes.push((k, plain));
+            changes.push((k, plain, size));
         }
     }
     changes

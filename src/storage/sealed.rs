@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::engine::{META_KEY, PREFIX};
 use super::kv::{units, KeyValue, KvError};
-use crate::domain::lock::{sealed_units, LOCK_KEY, MIGRATION_KEY, STAGE_PREFIX, TRIES_KEY};
+use crate::domain::lock::{sealed_units_at_most, LOCK_KEY, MIGRATION_KEY, STAGE_PREFIX, TRIES_KEY};
 
 /// Chromium's localStorage quota per site, in UTF-16 units of keys and values.
 pub const BROWSER_QUOTA_UNITS: usize = 5_242_880;
@@ -25,14 +25,14 @@ pub fn stays_plain(key: &str) -> bool {
         || !key.starts_with(PREFIX)
 }
 
-/// The size a value takes in the browser's storage: its key, and the value as stored (sealed
-/// or plain).
+/// The most room a value can take in the browser's storage: its key, and the value as stored
+/// (sealed, at the most its compressed form can take, or plain).
 pub fn stored_units(key: &str, plain: &str) -> usize {
     units(key)
         + if stays_plain(key) {
             units(plain)
         } else {
-            sealed_units(plain.len())
+            sealed_units_at_most(plain.len())
         }
 }
 
@@ -41,6 +41,8 @@ pub fn stored_units(key: &str, plain: &str) -> usize {
 struct Logged {
     key: String,
     old: Option<String>,
+    /// The stored size of `old`, when known.
+    old_size: Option<usize>,
     new: Option<String>,
 }
 
@@ -63,11 +65,14 @@ impl Batch {
 }
 
 /// The engine's store while the lock is on: the plaintext of every value, in memory only, and
-/// the writes not yet carried to the browser's storage. The quota is checked at the sizes the
-/// values will have once sealed, so a full store is refused here, synchronously.
+/// the writes not yet carried to the browser's storage. The quota is checked at the real size
+/// of each value stored, and at the most a value not yet stored can take, so a save that might
+/// not fit is refused here, synchronously.
 #[derive(Clone, Debug, Default)]
 pub struct SealedKv {
     mirror: BTreeMap<String, String>,
+    /// The real stored size (key included) of values as they are in storage.
+    known: BTreeMap<String, usize>,
     log: Vec<Logged>,
     /// Room for Everyday's own keys: the browser's quota less what other keys of this site
     /// use.
@@ -77,14 +82,46 @@ pub struct SealedKv {
 }
 
 impl SealedKv {
-    /// A mirror of the opened values (plain text for every key), with `quota` units of room.
-    pub fn new(opened: BTreeMap<String, String>, quota: usize) -> SealedKv {
-        let used = opened.iter().map(|(k, v)| stored_units(k, v)).sum();
-        SealedKv {
+    /// A mirror of the opened values (plain text for every key), the size each takes as
+    /// stored (key included), and `quota` units of room.
+    pub fn new(
+        opened: BTreeMap<String, String>,
+        known: BTreeMap<String, usize>,
+        quota: usize,
+    ) -> SealedKv {
+        let mut kv = SealedKv {
             mirror: opened,
+            known,
             log: Vec::new(),
             quota,
-            used,
+            used: 0,
+        };
+        kv.used = kv.mirror.keys().map(|k| kv.size(k)).sum();
+        kv
+    }
+
+    /// The room the value under `key` takes: its real size if it is stored as it is, or else
+    /// the most it can take.
+    fn size(&self, key: &str) -> usize {
+        match (self.known.get(key), self.mirror.get(key)) {
+            (Some(size), _) => *size,
+            (None, Some(v)) => stored_units(key, v),
+            (None, None) => 0,
+        }
+    }
+
+    /// A batch has been stored: each value still as it was written now counts at its real
+    /// size. `stored` is the batch's writes as stored (same order).
+    pub fn settle(&mut self, batch: &Batch, stored: &[(String, Option<String>)]) {
+        for ((key, plain), (_, text)) in batch.writes.iter().zip(stored) {
+            if let (Some(plain), Some(text)) = (plain, text) {
+                if self.mirror.get(key) == Some(plain) {
+                    let before = self.size(key);
+                    let real = units(key) + units(text);
+                    self.known.insert(key.clone(), real);
+                    self.used = self.used - before + real;
+                }
+            }
         }
     }
 
@@ -137,23 +174,27 @@ impl SealedKv {
     pub fn undo(&mut self, batch: Batch) {
         let later = std::mem::take(&mut self.log);
         for l in batch.logged.into_iter().chain(later).rev() {
-            self.put(&l.key, l.old);
+            self.put(&l.key, l.old, l.old_size);
         }
     }
 
-    fn put(&mut self, key: &str, value: Option<String>) {
-        if let Some(old) = self.mirror.remove(key) {
-            self.used -= stored_units(key, &old);
-        }
+    fn put(&mut self, key: &str, value: Option<String>, size: Option<usize>) {
+        self.used -= self.size(key);
+        self.mirror.remove(key);
+        self.known.remove(key);
         if let Some(v) = value {
-            self.used += stored_units(key, &v);
             self.mirror.insert(key.to_string(), v);
+            if let Some(size) = size {
+                self.known.insert(key.to_string(), size);
+            }
+            self.used += self.size(key);
         }
     }
 
-    /// Bring in a value another tab stored (already opened), without logging it.
-    pub fn refresh(&mut self, key: &str, value: Option<String>) {
-        self.put(key, value);
+    /// Bring in a value another tab stored (already opened, with its stored size), without
+    /// logging it.
+    pub fn refresh(&mut self, key: &str, value: Option<String>, size: Option<usize>) {
+        self.put(key, value, size);
     }
 }
 
@@ -164,16 +205,16 @@ impl KeyValue for SealedKv {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
         let old = self.mirror.get(key).cloned();
-        let old_units = old.as_deref().map_or(0, |v| stored_units(key, v));
-        if self.used - old_units + stored_units(key, value) > self.quota {
+        if self.used - self.size(key) + stored_units(key, value) > self.quota {
             return Err(KvError::Full);
         }
         self.log.push(Logged {
             key: key.to_string(),
-            old: old.clone(),
+            old,
+            old_size: self.known.get(key).copied(),
             new: Some(value.to_string()),
         });
-        self.put(key, Some(value.to_string()));
+        self.put(key, Some(value.to_string()), None);
         Ok(())
     }
 
@@ -185,9 +226,10 @@ impl KeyValue for SealedKv {
         self.log.push(Logged {
             key: key.to_string(),
             old,
+            old_size: self.known.get(key).copied(),
             new: None,
         });
-        self.put(key, None);
+        self.put(key, None, None);
     }
 
     fn keys(&self) -> Vec<String> {
@@ -195,7 +237,7 @@ impl KeyValue for SealedKv {
     }
 
     fn stored_units(&self, key: &str) -> usize {
-        self.mirror.get(key).map_or(0, |v| stored_units(key, v))
+        self.size(key)
     }
 }
 
