@@ -17,7 +17,7 @@ async function turnLockOn(page, code) {
 }
 
 async function unlock(page, code) {
-  await page.getByLabel('Your passcode').fill(code);
+  await page.getByLabel('Your passcode', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
@@ -38,14 +38,16 @@ test('lock on: nothing readable is stored; reload asks for the passcode; wrong t
   await unlock(page, '11111111');
   await expect(page.getByText('That passcode is not right. Please try again.')).toBeVisible({ timeout: 20000 });
   await unlock(page, '24681357');
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await progressRows(page)).toEqual([['6', NOTE]]);
 
   // A change while unlocked is stored sealed and is there after the next unlock.
   await checkIn(page, 8, 'second note here');
   await page.reload();
   await unlock(page, '24681357');
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await progressRows(page)).toHaveLength(2);
   for (const [key, value] of await storedValues(page)) {
     expect(value, key).not.toContain('second note');
@@ -62,7 +64,8 @@ test('idle lock, change the passcode, then remove the lock', async ({ page }) =>
   await page.clock.fastForward('01:10');
   await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeVisible();
   await unlock(page, '97531246');
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Current passcode').fill('97531246');
@@ -73,14 +76,15 @@ test('idle lock, change the passcode, then remove the lock', async ({ page }) =>
   await unlock(page, '97531246');
   await expect(page.getByText('That passcode is not right.')).toBeVisible({ timeout: 20000 });
   await unlock(page, 'blue kettle river');
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  await page.getByLabel('Your passcode').fill('blue kettle river');
+  await page.getByLabel('Your passcode', { exact: true }).fill('blue kettle river');
   await page.getByRole('button', { name: 'Remove the lock' }).click();
   await expect(page.getByText('The lock is off.')).toBeVisible({ timeout: 20000 });
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   expect(await progressRows(page)).toEqual([['5', NOTE]]);
   const stored = await storedValues(page);
   expect(stored.some(([, v]) => v.includes('allotment'))).toBe(true);
