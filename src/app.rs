@@ -20,11 +20,13 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     view! {
-        <Router>
-            <FocusOnNavigate/>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <AppRoutes/>
-        </Router>
+        <crate::features::lock::LockGate>
+            <Router>
+                <FocusOnNavigate/>
+                <a class="skip-link" href="#main">"Skip to content"</a>
+                <AppRoutes/>
+            </Router>
+        </crate::features::lock::LockGate>
     }
 }
 

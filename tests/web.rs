@@ -524,3 +524,247 @@ mod plan_signing {
         assert_eq!(key_code(&digest), "00007 00000");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The passcode lock (issue 17): encryption at rest over the real localStorage and WebCrypto.
+
+mod lock {
+    use super::{ms, now, small_data};
+    use everyday::domain::lock::{CryptoError, LOCK_KEY};
+    use everyday::domain::sample;
+    use everyday::domain::state::Command;
+    use everyday::platform::crypto::{self, compress};
+    use everyday::storage::engine::{encode_parts, PREFIX};
+    use everyday::storage::local::{clear_all_for_tests, LocalKv};
+    use everyday::storage::lock_migration::{lock_state, LockState};
+    use everyday::storage::locked::{
+        open_mirror, seal_batch, seal_store, store_batch, unseal_store,
+    };
+    use everyday::storage::sealed::{stays_plain, SealedKv, BROWSER_QUOTA_UNITS};
+    use everyday::storage::{KeyValue, SaveError, Store};
+    use wasm_bindgen_test::*;
+
+    const WORDS: &str = "Walked to the allotment with Margaret";
+
+    fn personal_data() -> everyday::domain::state::AppData {
+        let mut data = small_data();
+        data.apply(Command::SetName("Margaret Oduya".into()))
+            .unwrap();
+        data.apply(Command::CheckInConfidence {
+            date: now().date() - chrono::Duration::days(1),
+            score: 4,
+            note: WORDS.into(),
+        })
+        .unwrap();
+        data
+    }
+
+    #[wasm_bindgen_test]
+    async fn locked_store_holds_nothing_readable_and_opens_only_with_the_passcode() {
+        clear_all_for_tests();
+        let data = personal_data();
+        Store::new(LocalKv).save(&data, now()).unwrap();
+        let (record, key) = crypto::new_lock("246810", 5).await.unwrap();
+        seal_store(&record.to_text(), &key).await.unwrap();
+        assert_eq!(lock_state(&LocalKv), LockState::Locked(None));
+
+        let kv = LocalKv;
+        for k in kv.keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
+            let v = kv.get(&k).unwrap();
+            for secret in ["Margaret", "allotment", "Oduya"] {
+                assert!(!v.contains(secret), "{k} holds {secret}");
+            }
+            if !stays_plain(&k) {
+                assert!(v.starts_with("{\"format\":\"everyday-sealed\""), "{k}");
+            }
+        }
+        let stored = kv.get(LOCK_KEY).unwrap();
+        assert!(matches!(
+            crypto::unlock(&stored, "135791").await,
+            Err(CryptoError::WrongKey)
+        ));
+        let key = crypto::unlock(&stored, "246810").await.unwrap();
+        let mut store = Store::new(open_mirror(&key).await);
+        let loaded = store.load(1);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.data, data);
+
+        // A save while locked is stored sealed and reads back.
+        let mut changed = data.clone();
+        changed.apply(Command::SetName("M. O.".into())).unwrap();
+        store.save(&changed, now()).unwrap();
+        let batch = store.kv_mut().take_batch();
+        let sealed = seal_batch(&batch, &key).await.unwrap();
+        store_batch(&batch, &sealed).unwrap();
+        let mut again = Store::new(open_mirror(&key).await);
+        assert_eq!(again.load(1).data, changed);
+
+        // A new passcode opens the same data; the old one no longer does.
+        let rewrapped = crypto::rewrap(&stored, "246810", "blue kettle river", 5)
+            .await
+            .unwrap();
+        let key2 = crypto::unlock(&rewrapped.to_text(), "blue kettle river")
+            .await
+            .unwrap();
+        assert!(crypto::unlock(&rewrapped.to_text(), "246810")
+            .await
+            .is_err());
+        let mut with_new = Store::new(open_mirror(&key2).await);
+        assert_eq!(with_new.load(1).data, changed);
+
+        // Lock off: everything plain again, read by the plain engine as before.
+        unseal_store(&key).await.unwrap();
+        assert_eq!(lock_state(&LocalKv), LockState::Plain);
+        assert_eq!(Store::new(LocalKv).load(1).data, changed);
+        clear_all_for_tests();
+    }
+
+    #[wasm_bindgen_test]
+    async fn protected_backup_opens_only_with_its_passphrase() {
+        let text = everyday::domain::backup::encode_backup(&personal_data(), now());
+        let file = crypto::protect_backup(&text, "green apple tree")
+            .await
+            .unwrap();
+        assert!(!file.contains("Margaret"));
+        assert!(everyday::domain::lock::is_protected_backup(file.as_bytes()));
+        assert_eq!(
+            crypto::open_backup(file.as_bytes(), "green apple tree")
+                .await
+                .unwrap(),
+            text.as_bytes()
+        );
+        assert_eq!(
+            crypto::open_backup(file.as_bytes(), "green apple three").await,
+            Err(CryptoError::WrongKey)
+        );
+        let mut damaged = file.clone().into_bytes();
+        let at = damaged.len() - 20;
+        damaged[at] = if damaged[at] == b'A' { b'B' } else { b'A' };
+        assert!(crypto::open_backup(&damaged, "green apple tree")
+            .await
+            .is_err());
+        assert_eq!(
+            crypto::open_backup(b"{\"format\":\"everyday-backup-protected\"}", "x").await,
+            Err(CryptoError::Damaged)
+        );
+    }
+
+    /// Five years of heavy use with the lock on: the time to unlock, to open and load, to
+    /// save a change (engine, sealing, storing), and the stored size against the quota.
+    /// It prints the figures against the budgets; it does not fail on them.
+    #[wasm_bindgen_test]
+    async fn storage_benchmark_five_years_encrypted() {
+        clear_all_for_tests();
+        let mut data = sample::five_years(now().date());
+        let (record, _key) = crypto::new_lock("246810", 5).await.unwrap();
+        LocalKv.set(LOCK_KEY, &record.to_text()).unwrap();
+
+        // The sizes: plain, sealed (exact), and sealed after compressing each part.
+        let parts = encode_parts(&data);
+        let plain_units: usize = parts
+            .iter()
+            .map(|(n, t)| n.len() + 14 + t.encode_utf16().count())
+            .sum();
+        let sealed_units: usize = parts
+            .iter()
+            .map(|(n, t)| n.len() + 14 + everyday::domain::lock::sealed_units(t.len()))
+            .sum();
+        let mut compressed_units = 0;
+        let start = ms();
+        for (n, t) in &parts {
+            let c = compress(t.as_bytes()).await.unwrap();
+            compressed_units += n.len() + 14 + everyday::domain::lock::sealed_units(c.len());
+        }
+        let compress_ms = ms() - start;
+        let half = BROWSER_QUOTA_UNITS / 2;
+        console_log!(
+            "five years encrypted, sizes: plain {plain_units} units, sealed without compressing \
+             {sealed_units} units ({:.1}% of the {BROWSER_QUOTA_UNITS}-unit quota), compressed then sealed (as stored) \
+             {compressed_units} units ({:.1}%; compressing every part took {compress_ms:.0} ms); \
+             budget: under half ({half}) with the safety copies",
+            sealed_units as f64 * 100.0 / BROWSER_QUOTA_UNITS as f64,
+            compressed_units as f64 * 100.0 / BROWSER_QUOTA_UNITS as f64,
+        );
+
+        let start = ms();
+        let unlocked = crypto::unlock(&record.to_text(), "246810").await.unwrap();
+        let unlock_ms = ms() - start;
+        let mut store = Store::new(SealedKv::new(
+            Default::default(),
+            Default::default(),
+            BROWSER_QUOTA_UNITS,
+        ));
+        store.load(1);
+        let start = ms();
+        let saved = store.save(&data, now());
+        let engine_ms = ms() - start;
+        if saved == Err(SaveError::Full) {
+            console_log!(
+                "five years encrypted: does NOT fit in localStorage uncompressed (sealed \
+                 {sealed_units} units against {BROWSER_QUOTA_UNITS}); the save was refused at \
+                 once, as a full store is (engine {engine_ms:.0} ms). Unlocking (PBKDF2, \
+                 600,000 iterations) took {unlock_ms:.0} ms."
+            );
+            clear_all_for_tests();
+            return;
+        }
+        saved.unwrap();
+        let batch = store.kv_mut().take_batch();
+        let start = ms();
+        let sealed = seal_batch(&batch, &unlocked).await.unwrap();
+        let seal_ms = ms() - start;
+        store_batch(&batch, &sealed).unwrap();
+        store.kv_mut().settle(&batch, &sealed);
+
+        let mut open_times = Vec::new();
+        let mut load_times = Vec::new();
+        for _ in 0..3 {
+            let start = ms();
+            let mirror = open_mirror(&unlocked).await;
+            open_times.push(ms() - start);
+            let start = ms();
+            let loaded = Store::new(mirror).load(1);
+            load_times.push(ms() - start);
+            assert_eq!(loaded.data.diary.len(), data.diary.len());
+        }
+        open_times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        load_times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let (open_ms, load_ms) = (open_times[1], load_times[1]);
+
+        data.apply(Command::CheckInConfidence {
+            date: now().date(),
+            score: 7,
+            note: String::new(),
+        })
+        .unwrap();
+        let start = ms();
+        store.save(&data, now()).unwrap();
+        let save_engine_ms = ms() - start;
+        let batch = store.kv_mut().take_batch();
+        let start = ms();
+        let sealed = seal_batch(&batch, &unlocked).await.unwrap();
+        store_batch(&batch, &sealed).unwrap();
+        store.kv_mut().settle(&batch, &sealed);
+        let save_store_ms = ms() - start;
+        let usage = store.usage();
+        let verdict = |ok: bool| if ok { "within budget" } else { "OVER budget" };
+        console_log!(
+            "storage benchmark, five years encrypted (18,250 diary entries with notes, 40 goals, \
+             5,000 progress records):\n\
+             unlock (PBKDF2 600,000 iterations): {unlock_ms:.0} ms\n\
+             open (decrypt every part): {open_ms:.1} ms, then load and decode {load_ms:.1} ms: \
+             {:.1} ms (budget 100 ms, {})\n\
+             first save (seal and store everything): {seal_ms:.0} ms\n\
+             save one core change: engine {save_engine_ms:.1} ms, then sealed and stored in \
+             {save_store_ms:.1} ms (budget 16 ms for the engine's part, {})\n\
+             stored with safety copies: {} units = {:.1}% of {BROWSER_QUOTA_UNITS} (budget 50%, {})",
+            open_ms + load_ms,
+            verdict(open_ms + load_ms < 100.0),
+            verdict(save_engine_ms < 16.0),
+            usage.used,
+            usage.used as f64 * 100.0 / BROWSER_QUOTA_UNITS as f64,
+            verdict(usage.used * 2 < BROWSER_QUOTA_UNITS)
+        );
+        clear_all_for_tests();
+    }
+}

@@ -13,6 +13,7 @@ pub mod home_safety;
 pub mod html;
 pub mod ics;
 pub mod ids;
+pub mod lock;
 pub mod measures;
 pub mod outcomes;
 pub mod plan;

@@ -66,8 +66,49 @@ const NOTES: [&str; 6] = [
 /// Two years of data ending on `end`: 7,300 diary entries, 20 goals with 2,000 progress records
 /// and 5,000 task completions, a year of weekly ratings, checklists and outcome events.
 pub fn two_years(end: NaiveDate) -> AppData {
+    build(end, &TWO_YEARS)
+}
+
+/// Five years of heavy use ending on `end`: 18,250 diary entries each with a note, 40 goals
+/// with 5,000 progress records and 10,000 task completions, five years of weekly ratings,
+/// checklists and outcome events.
+pub fn five_years(end: NaiveDate) -> AppData {
+    build(end, &FIVE_YEARS)
+}
+
+/// How much data to make.
+struct Scale {
+    days: i64,
+    goals: u32,
+    progress_per_goal: i64,
+    /// Progress dates spread over this many days from the goal's start.
+    progress_span: i64,
+    weeks: i64,
+    /// Every diary entry has a note (otherwise one in five).
+    all_notes: bool,
+}
+
+const TWO_YEARS: Scale = Scale {
+    days: 730,
+    goals: 20,
+    progress_per_goal: 100,
+    progress_span: 700,
+    weeks: 52,
+    all_notes: false,
+};
+
+const FIVE_YEARS: Scale = Scale {
+    days: 1825,
+    goals: 40,
+    progress_per_goal: 125,
+    progress_span: 600,
+    weeks: 260,
+    all_notes: true,
+};
+
+fn build(end: NaiveDate, scale: &Scale) -> AppData {
     let mut rng = Lcg(0x5eed);
-    let start = end - Duration::days(729);
+    let start = end - Duration::days(scale.days - 1);
     let mut data = AppData::default();
     data.settings.welcome_done = true;
     data.settings.name = "J. S.".into();
@@ -78,8 +119,8 @@ pub fn two_years(end: NaiveDate) -> AppData {
         next
     };
 
-    // Diary: ten entries a day for 730 days.
-    for d in 0..730 {
+    // Diary: ten entries a day.
+    for d in 0..scale.days {
         let date = start + Duration::days(d);
         for slot in 0..10u32 {
             let (what, area) = ACTIVITIES[rng.below(ACTIVITIES.len() as u32) as usize];
@@ -92,7 +133,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
                 minutes: 10 + 5 * rng.below(18) as u16,
                 area,
                 what: what.to_string(),
-                note: if rng.below(5) == 0 {
+                note: if rng.below(5) == 0 || scale.all_notes {
                     rng.pick(&NOTES).to_string()
                 } else {
                     String::new()
@@ -118,7 +159,7 @@ pub fn two_years(end: NaiveDate) -> AppData {
     }
 
     // Goals: 20 goals, 100 progress records each, 5,000 task completions in all.
-    for g in 0..20u32 {
+    for g in 0..scale.goals {
         let created = start + Duration::days(i64::from(g) * 30);
         let mut goal = Goal {
             id: GoalId(id()),
@@ -159,9 +200,9 @@ pub fn two_years(end: NaiveDate) -> AppData {
                 Source::Me
             },
         };
-        for p in 0..100 {
+        for p in 0..scale.progress_per_goal {
             goal.progress.push(ProgressRecord {
-                date: created + Duration::days(p * 6 % 700),
+                date: created + Duration::days(p * 6 % scale.progress_span),
                 level: (rng.below(5) as i8) - 2,
                 note: if p % 4 == 0 {
                     rng.pick(&NOTES).to_string()
@@ -195,17 +236,17 @@ pub fn two_years(end: NaiveDate) -> AppData {
         data.goals.push(goal);
     }
 
-    // A year of weekly ratings.
-    for w in 0..52 {
-        let date = end - Duration::days(7 * (51 - w));
+    // Weekly ratings.
+    for w in 0..scale.weeks {
+        let date = end - Duration::days(7 * (scale.weeks - 1 - w));
         data.ratings.confidence.push(ConfidenceCheckIn {
             date,
-            score: (3 + w / 10) as u8,
+            score: (3 + w % 52 / 10) as u8,
             note: String::new(),
         });
         data.ratings.work_ability.push(WorkAbilityScore {
             date,
-            score: (4 + w / 13) as u8,
+            score: (4 + w % 52 / 13) as u8,
         });
         if w % 6 == 0 {
             data.ratings.self_efficacy.push(SelfEfficacyResponse {
@@ -328,5 +369,19 @@ mod tests {
         assert!(c.ratings >= 104);
         data.validate().unwrap();
         assert!(data.diary.windows(2).all(|w| w[0].date <= w[1].date));
+    }
+
+    #[test]
+    fn five_years_has_the_promised_scale_and_is_valid() {
+        let end = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let data = five_years(end);
+        let c = data.contents();
+        assert_eq!(c.diary_entries, 18_250);
+        assert!(data.diary.iter().all(|e| !e.note.is_empty()));
+        assert_eq!(c.goals, 40);
+        assert_eq!(c.progress_records, 5_000);
+        assert!(c.ratings >= 520);
+        data.validate().unwrap();
+        assert!(data.diary.last().unwrap().date <= end);
     }
 }

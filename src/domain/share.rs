@@ -34,7 +34,7 @@ pub const SALT_BYTES: usize = 16;
 pub const IV_BYTES: usize = 12;
 /// The AES-GCM authentication tag at the end of the ciphertext.
 pub const TAG_BYTES: usize = 16;
-pub const PBKDF2_ITERATIONS: u32 = 600_000;
+pub const PBKDF2_ITERATIONS: u32 = super::lock::MIN_ITERATIONS;
 /// The shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
@@ -87,6 +87,19 @@ pub enum ShareError {
         super::dates::LATEST_DATE.year()
     )]
     Date(super::dates::DateOutOfWindow),
+}
+
+impl From<super::lock::CryptoError> for ShareError {
+    fn from(e: super::lock::CryptoError) -> Self {
+        use super::lock::CryptoError;
+        match e {
+            CryptoError::WrongKey => ShareError::WrongPassphrase,
+            CryptoError::Damaged => ShareError::Damaged,
+            CryptoError::TooLong => ShareError::TooLong,
+            CryptoError::Newer => ShareError::Newer,
+            CryptoError::Browser(why) => ShareError::Browser(why),
+        }
+    }
 }
 
 /// A fragment read from a link, before decompressing or decrypting.

@@ -4,6 +4,7 @@ pub mod checklists;
 pub mod diary;
 pub mod employer;
 pub mod goals;
+pub mod lock;
 pub mod measures;
 pub mod ot;
 pub mod ot_plan;

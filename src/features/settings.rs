@@ -26,6 +26,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card"><h2>"Plans from your OT"</h2><p><leptos_router::components::A href=crate::app::paths::PLAN>"See your OT's plans, or add one from a file"</leptos_router::components::A></p></section>
         <crate::features::diary::DiarySettings/>
         <BackupSection/>
+        <crate::features::lock::LockSection/>
         <RestoreSection/>
         <KeptAsideSection/>
         <StorageSection/>
@@ -151,8 +152,11 @@ fn BackupSection() -> impl IntoView {
             <h2 id="backup-heading">"Backup"</h2>
             <p>"Your records are only on this phone. A backup file lets you get them back if the phone is lost, reset or replaced."</p>
             <p class="backup-date">{last}</p>
-            <button type="button" class="button button-primary" on:click=download>"Download a backup"</button>
+            <Show when=move || !state.lock.on.get()>
+                <button type="button" class="button button-primary" on:click=download>"Download a backup"</button>
+            </Show>
             <p class="form-message" role="status">{move || message.get()}</p>
+            <crate::features::lock::ProtectedBackupDownload/>
         </section>
     }
 }
@@ -161,11 +165,13 @@ fn BackupSection() -> impl IntoView {
 fn RestoreSection() -> impl IntoView {
     let state = use_app_state();
     let checked = RwSignal::new(None::<CheckedBackup>);
+    let protected = RwSignal::new(None::<Vec<u8>>);
     let message = RwSignal::new(None::<String>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
         checked.set(None);
+        protected.set(None);
         let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -178,6 +184,11 @@ fn RestoreSection() -> impl IntoView {
         message.set(Some("Checking the file…".into()));
         spawn_local(async move {
             let result = match files::read_bytes(file, MAX_BACKUP_BYTES).await {
+                Ok(bytes) if crate::domain::lock::is_protected_backup(&bytes) => {
+                    message.set(None);
+                    protected.set(Some(bytes));
+                    return;
+                }
                 Ok(bytes) => check_backup(&bytes).map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
@@ -245,6 +256,12 @@ fn RestoreSection() -> impl IntoView {
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file/>
             </label>
             <p class="form-message" role="status">{move || message.get()}</p>
+            {move || protected.get().map(|bytes| view! {
+                <crate::features::lock::ProtectedRestore bytes=bytes on_open=Callback::new(move |b| {
+                    protected.set(None);
+                    checked.set(Some(b));
+                })/>
+            })}
             {move || checked.get().map(|backup| {
                 let saved = backup
                     .saved_at

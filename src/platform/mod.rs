@@ -2,6 +2,7 @@
 //! the service worker. Everything here is thin; rules live in `domain`.
 
 pub mod clock;
+pub mod crypto;
 pub mod files;
 pub mod focus;
 pub mod notify;

@@ -1,144 +1,26 @@
-//! Share links in the browser: compression with the browser's own `CompressionStream`
-//! ('deflate-raw', so no Rust compression code ships), passphrase protection with WebCrypto
-//! (PBKDF2-SHA256 then AES-GCM, a fresh random salt and IV every time), the share sheet and
-//! the clipboard. The envelope's format and every rule are in `domain::share`.
+//! Share links in the browser: compression and passphrase protection (PBKDF2-SHA256 then
+//! AES-GCM, a fresh random salt and IV every time, done by `platform::crypto`), the share
+//! sheet and the clipboard. The envelope's format and every rule are in `domain::share`.
 
-use js_sys::{Array, Reflect, Uint8Array};
-use wasm_bindgen::prelude::*;
+use js_sys::Reflect;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::crypto;
+pub use super::crypto::random_bytes;
 use crate::domain::share::{
-    encode_fragment, header, split_sealed, Fragment, ShareError, ShareKind, IV_BYTES,
-    MAX_PAYLOAD_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
+    encode_fragment, header, split_sealed, Fragment, ShareError, ShareKind, MAX_PAYLOAD_BYTES,
+    PBKDF2_ITERATIONS,
 };
-
-// web-sys has these streams only behind its unstable-APIs flag, which would rebuild every
-// crate with different flags; the two constructors are all that is needed.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = CompressionStream)]
-    type Compressor;
-    #[wasm_bindgen(catch, constructor, js_class = "CompressionStream")]
-    fn new(format: &str) -> Result<Compressor, JsValue>;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = DecompressionStream)]
-    type Decompressor;
-    #[wasm_bindgen(catch, constructor, js_class = "DecompressionStream")]
-    fn new(format: &str) -> Result<Decompressor, JsValue>;
-}
-
-const FORMAT: &str = "deflate-raw";
-
-fn browser(what: &str) -> ShareError {
-    ShareError::Browser(what.into())
-}
-
-/// Run `bytes` through a transform stream and read at most `limit` bytes out.
-async fn transform(
-    bytes: &[u8],
-    pair: &web_sys::ReadableWritablePair,
-    limit: usize,
-) -> Result<Vec<u8>, ShareError> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)
-        .map_err(|_| browser("it would not hold the data."))?;
-    let out = blob.stream().pipe_through(pair);
-    let reader: web_sys::ReadableStreamDefaultReader = out.get_reader().unchecked_into();
-    let mut result = Vec::new();
-    loop {
-        // A stream error (data that is not deflate) rejects the read: the link is damaged.
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|_| ShareError::Damaged)?;
-        if Reflect::get(&chunk, &"done".into())
-            .ok()
-            .and_then(|d| d.as_bool())
-            .unwrap_or(true)
-        {
-            return Ok(result);
-        }
-        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
-            .map_err(|_| ShareError::Damaged)?
-            .dyn_into()
-            .map_err(|_| ShareError::Damaged)?;
-        if result.len() + value.length() as usize > limit {
-            let _ = reader.cancel();
-            return Err(ShareError::TooLong);
-        }
-        let at = result.len();
-        result.resize(at + value.length() as usize, 0);
-        value.copy_to(&mut result[at..]);
-    }
-}
 
 /// Compress with deflate-raw.
 pub async fn compress(bytes: &[u8]) -> Result<Vec<u8>, ShareError> {
-    let stream =
-        Compressor::new(FORMAT).map_err(|_| browser("it cannot compress (please update it)."))?;
-    transform(bytes, stream.unchecked_ref(), usize::MAX).await
+    Ok(crypto::compress(bytes).await?)
 }
 
 /// Decompress deflate-raw, refusing to expand past `limit` bytes.
 pub async fn decompress(bytes: &[u8], limit: usize) -> Result<Vec<u8>, ShareError> {
-    let stream = Decompressor::new(FORMAT)
-        .map_err(|_| browser("it cannot decompress (please update it)."))?;
-    transform(bytes, stream.unchecked_ref(), limit).await
-}
-
-fn subtle() -> Result<web_sys::SubtleCrypto, ShareError> {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.subtle())
-        .ok_or_else(|| browser("it has no cryptography (open the page over https)."))
-}
-
-/// Fresh random bytes from the browser's secure generator.
-pub fn random_bytes(n: usize) -> Result<Vec<u8>, ShareError> {
-    let mut bytes = vec![0u8; n];
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .ok_or_else(|| browser("it could not make random numbers."))?;
-    Ok(bytes)
-}
-
-/// The AES-GCM key for a passphrase and salt: PBKDF2-SHA256, 600,000 iterations.
-async fn derive_key(passphrase: &str, salt: &[u8]) -> Result<web_sys::CryptoKey, ShareError> {
-    let subtle = subtle()?;
-    let fail = |_| browser("it could not make a key from the passphrase.");
-    let raw = Uint8Array::from(passphrase.as_bytes());
-    let base = subtle
-        .import_key_with_str(
-            "raw",
-            &raw,
-            "PBKDF2",
-            false,
-            &Array::of1(&"deriveKey".into()),
-        )
-        .map_err(fail)?;
-    let base: web_sys::CryptoKey = JsFuture::from(base).await.map_err(fail)?.unchecked_into();
-    let params = web_sys::Pbkdf2Params::new_with_str(
-        "PBKDF2",
-        "SHA-256",
-        PBKDF2_ITERATIONS,
-        &Uint8Array::from(salt),
-    );
-    let aes = web_sys::AesDerivedKeyParams::new("AES-GCM", 256);
-    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
-    let key = subtle
-        .derive_key_with_object_and_object(&params, &base, &aes, false, &usages)
-        .map_err(fail)?;
-    Ok(JsFuture::from(key).await.map_err(fail)?.unchecked_into())
-}
-
-fn gcm(iv: &[u8], additional: &str) -> web_sys::AesGcmParams {
-    let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
-    params.set_additional_data(&Uint8Array::from(additional.as_bytes()));
-    params
+    Ok(crypto::decompress(bytes, limit).await?)
 }
 
 /// Encrypt: salt, IV and ciphertext (with its tag), bound to `additional` (the header).
@@ -147,15 +29,7 @@ pub async fn encrypt(
     passphrase: &str,
     additional: &str,
 ) -> Result<Vec<u8>, ShareError> {
-    let salt = random_bytes(SALT_BYTES)?;
-    let iv = random_bytes(IV_BYTES)?;
-    let key = derive_key(passphrase, &salt).await?;
-    let fail = |_| browser("it could not protect the plan.");
-    let sealed = subtle()?
-        .encrypt_with_object_and_u8_array(&gcm(&iv, additional), &key, plain)
-        .map_err(fail)?;
-    let sealed = Uint8Array::new(&JsFuture::from(sealed).await.map_err(fail)?).to_vec();
-    Ok([salt, iv, sealed].concat())
+    Ok(crypto::encrypt_with_passphrase(plain, passphrase, additional).await?)
 }
 
 /// Decrypt what [`encrypt`] made. A wrong passphrase and a changed link look the same to
@@ -166,14 +40,17 @@ pub async fn decrypt(
     additional: &str,
 ) -> Result<Vec<u8>, ShareError> {
     let (salt, iv, sealed) = split_sealed(body)?;
-    let key = derive_key(passphrase, salt).await?;
-    let promise = subtle()?
-        .decrypt_with_object_and_u8_array(&gcm(iv, additional), &key, sealed)
-        .map_err(|_| ShareError::WrongPassphrase)?;
-    let plain = JsFuture::from(promise)
-        .await
-        .map_err(|_| ShareError::WrongPassphrase)?;
-    Ok(Uint8Array::new(&plain).to_vec())
+    Ok(
+        crypto::decrypt_with_passphrase(
+            salt,
+            iv,
+            sealed,
+            PBKDF2_ITERATIONS,
+            passphrase,
+            additional,
+        )
+        .await?,
+    )
 }
 
 /// The fragment for a share of `json`, protected when a passphrase is given.

@@ -20,10 +20,7 @@ fn browser(what: &str) -> ShareError {
 }
 
 fn subtle() -> Result<web_sys::SubtleCrypto, ShareError> {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.subtle())
-        .ok_or_else(|| browser("it has no cryptography (open the page over https)."))
+    Ok(super::crypto::subtle()?)
 }
 
 async fn run(promise: Result<Promise, JsValue>, what: &str) -> Result<JsValue, ShareError> {

@@ -10,9 +10,13 @@ use crate::domain::state::{AppData, Command, DomainError};
 use crate::platform::clock;
 use crate::storage::engine::META_KEY;
 use crate::storage::local::LocalKv;
+use crate::storage::lock_migration::{lock_state, LockState};
+use crate::storage::locked::AppKv;
 use crate::storage::{
     LoadProblem, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,
 };
+
+mod lock;
 
 /// Why a change the person asked for was not made. Each message is meant to be shown as it is.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -39,6 +43,9 @@ pub enum ActionError {
     /// The copy kept to undo a restore cannot be read.
     #[error("{0}")]
     UndoCopyUnreadable(DecodeError),
+    /// The lock is on and the passcode has not been given.
+    #[error("Everyday is locked. Please unlock it first. Nothing has been changed.")]
+    Locked,
 }
 
 /// A message for the person about their data, shown at the top of every page.
@@ -70,7 +77,9 @@ pub struct AppState {
     /// True for the rest of the session once stored data from a newer version is found: the
     /// person can look but not change anything, and is asked to reload.
     pub read_only: RwSignal<bool>,
-    store: StoredValue<Store<LocalKv>>,
+    /// The passcode lock (see `lock`).
+    pub lock: lock::LockSignals,
+    store: StoredValue<Store<AppKv>>,
     /// Commands applied in memory but not yet saved (storage full or unavailable).
     pending: StoredValue<Vec<Command>>,
 }
@@ -83,8 +92,17 @@ pub fn use_app_state() -> AppState {
 impl AppState {
     /// Load from storage and provide the state to the whole app.
     pub fn provide() -> AppState {
-        let mut store = Store::new(LocalKv);
-        let loaded = store.load(clock::stamp_ms());
+        let locked = lock_state(&LocalKv) != LockState::Plain;
+        let mut store = Store::new(if locked {
+            AppKv::Closed
+        } else {
+            AppKv::Plain(LocalKv)
+        });
+        let loaded = if locked {
+            crate::storage::Loaded::default()
+        } else {
+            store.load(clock::stamp_ms())
+        };
         let state = AppState {
             data: RwSignal::new(loaded.data),
             notice: RwSignal::new(None),
@@ -93,6 +111,7 @@ impl AppState {
             usage: RwSignal::new(store.usage()),
             can_undo_restore: RwSignal::new(store.undo_text().is_some()),
             read_only: RwSignal::new(store.is_read_only()),
+            lock: lock::LockSignals::new(locked),
             store: StoredValue::new(store),
             pending: StoredValue::new(Vec::new()),
         };
@@ -114,6 +133,10 @@ impl AppState {
                 self.read_only.set(true);
             }
         });
+        // With the lock on, what was just written to the mirror is sealed and stored now.
+        if self.store.with_value(|s| s.kv().has_pending()) {
+            self.flush();
+        }
     }
 
     /// Data from a newer version was found while saving: show what is stored (read, never
@@ -197,6 +220,18 @@ impl AppState {
 
     /// Another tab saved (the `storage` event): show its changes here without a reload.
     pub fn on_storage_event(&self, key: Option<String>) {
+        if self.lock_changed_elsewhere(&key) {
+            return;
+        }
+        if self.is_sealed() {
+            // The mirror must first take in what the other tab stored (opened: async).
+            self.refresh_then(move |state| state.storage_event_now(key));
+            return;
+        }
+        self.storage_event_now(key);
+    }
+
+    fn storage_event_now(&self, key: Option<String>) {
         let ours = match &key {
             None => true, // localStorage.clear() in another tab
             Some(k) => k == META_KEY,
@@ -222,6 +257,9 @@ impl AppState {
     /// apply or while the app is read-only. A change that applies but cannot be saved yet
     /// (storage full) is kept in memory and the person is told by a notice.
     pub fn dispatch(&self, command: Command) -> Result<(), ActionError> {
+        if self.lock.locked.get_untracked() {
+            return Err(ActionError::Locked);
+        }
         if self.read_only.get_untracked() {
             return Err(ActionError::ReadOnly);
         }

@@ -750,7 +750,7 @@ impl<K: KeyValue> Store<K> {
             .keys()
             .into_iter()
             .filter(|k| k.starts_with(PREFIX))
-            .map(|k| units(&k) + self.kv.get(&k).map(|v| units(&v)).unwrap_or(0))
+            .map(|k| self.kv.stored_units(&k))
             .sum();
         Usage {
             used,

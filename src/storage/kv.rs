@@ -21,6 +21,12 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// The size the value under `key` takes in the browser's storage, key included, in UTF-16
+    /// units (0 when there is none). A store that keeps values in another form (sealed) says
+    /// so here.
+    fn stored_units(&self, key: &str) -> usize {
+        self.get(key).map_or(0, |v| units(key) + units(&v))
+    }
 }
 
 /// Size of a stored string the way browsers count it: UTF-16 code units.
@@ -107,5 +113,9 @@ impl<K: KeyValue> KeyValue for Rc<RefCell<K>> {
 
     fn keys(&self) -> Vec<String> {
         self.borrow().keys()
+    }
+
+    fn stored_units(&self, key: &str) -> usize {
+        self.borrow().stored_units(key)
     }
 }

@@ -5,8 +5,12 @@ pub mod engine;
 pub mod kv;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod lock_migration;
+#[cfg(target_arch = "wasm32")]
+pub mod locked;
 pub mod ot_kept;
 pub mod ot_plans;
+pub mod sealed;
 
 pub use engine::{
     LoadProblem, Loaded, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,
