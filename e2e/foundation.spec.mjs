@@ -63,7 +63,7 @@ test('backup downloads, restores after showing what it holds, and the restore ca
   await expect(page.getByText('You have not made a backup yet.')).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download a backup' }).click(),
+    page.getByRole('button', { name: 'Download a backup', exact: true }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^everyday-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
@@ -233,7 +233,7 @@ test('works at 320px wide and with text at 200%', async ({ page }) => {
   // blocks inline styles.)
   await page.goto('/settings');
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-  await expect(page.getByRole('button', { name: 'Download a backup' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download a backup', exact: true })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
   for (const path of pages) {
     await page.goto(path);

@@ -14,12 +14,14 @@ test.beforeEach(async ({ context }) => {
   await context.clock.setFixedTime(TODAY);
 });
 
-function dayTable(page) {
-  return page.getByRole('table', { name: /^What you did on/ });
+function dayList(page) {
+  return page.getByRole('list', { name: /^What you did on/ });
 }
 
 async function dayActivities(page) {
-  return (await dayTable(page).locator('tbody .entry-what').allInnerTexts()).map((t) => t.trim()).sort();
+  // Each row reads "What (20 minutes)": the activity is the text before its length.
+  return (await dayList(page).locator(':scope > li .entry-what').allInnerTexts())
+    .map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).sort();
 }
 
 test('same as yesterday then undo keeps every older entry, after a backup without an id counter', async ({ page }) => {
@@ -39,7 +41,7 @@ test('same as yesterday then undo keeps every older entry, after a backup withou
   await expect(page.getByText('Your backup has been restored.')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary', exact: true }).click();
-  const rows = dayTable(page).locator('tbody tr');
+  const rows = dayList(page).locator(':scope > li');
   await expect(rows).toHaveCount(2);
   await page.getByRole('button', { name: 'Same as yesterday' }).click();
   await expect(page.getByText('Added 2 activities from Tuesday 17 November. Ratings and notes were not copied.')).toBeVisible();

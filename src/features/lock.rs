@@ -272,8 +272,8 @@ fn LockOffSettings(message: RwSignal<Option<String>>) -> impl IntoView {
         });
     };
     view! {
-        <p>"With the lock on, Everyday asks for a passcode when it opens, and your records are stored scrambled (encrypted), so someone who picks up this phone, or copies the browser's files, cannot read them."</p>
-        <p>"It does not protect you from someone who knows your passcode, from someone using the phone while Everyday is open and unlocked, or from harmful apps on the phone."</p>
+        <p>"With the lock on, Everyday asks for a passcode when it opens. Your records are stored scrambled (encrypted). Someone who picks up this phone, or copies its files, cannot read them."</p>
+        <p>"The lock does not stop someone who knows your passcode. It does not help while Everyday is open and unlocked. It does not stop harmful apps on the phone."</p>
         <p><strong>"If you forget the passcode, nobody can get your records back."</strong>" The only way back is a backup file, so please download a backup first."</p>
         <button type="button" class="button" on:click=backup>"Download a backup first"</button>
         <form on:submit=submit>

@@ -43,6 +43,7 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <li><A href=paths::room(r) attr:class="room-link">
                     <span class="room-name">{r.label()}</span>
+                    " "
                     <span class="room-status">{words}</span>
                 </A></li>
             }
