@@ -15,7 +15,8 @@ bash scripts/setup.sh
 
 echo "== cargo build --release --target wasm32-unknown-unknown --bin everyday"
 cargo build --offline --release --target wasm32-unknown-unknown --bin everyday
-wasm="target/wasm32-unknown-unknown/release/everyday.wasm"
+# cargo writes where CARGO_TARGET_DIR says (target/ by default); the scratch folders below stay in target/.
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/everyday.wasm"
 
 site="target/site"
 echo "== trunk build --release --dist ${site} (assets)"
