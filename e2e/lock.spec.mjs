@@ -126,3 +126,45 @@ test('a protected backup restores only with its passphrase; a damaged one gets a
   await page.getByRole('button', { name: 'Open the backup' }).click();
   await expect(page.getByText('This backup file is damaged, so it cannot be opened.')).toBeVisible({ timeout: 20000 });
 });
+
+test('forgotten passcode: "Start again" asks twice, "No" keeps everything, "Yes" then removes it all', async ({ page }) => {
+  await startApp(page);
+  await checkIn(page, 5, NOTE);
+  await turnLockOn(page, '97531864');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeVisible();
+  const before = await storedValues(page);
+  expect(before.some(([k]) => k === 'everyday/lock')).toBe(true);
+
+  // First question, then "No": nothing is removed and the app stays locked.
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await expect(page.getByText('This removes all your goals, diary, ratings, checklists and plans from this phone.')).toBeVisible();
+  await page.getByRole('button', { name: 'No, keep it locked' }).click();
+  expect(await storedValues(page)).toEqual(before);
+  // Both questions, then "No" at the second: still nothing removed.
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByRole('button', { name: 'Yes, remove everything' }).click();
+  await expect(page.getByText('Are you sure? This cannot be undone.')).toBeVisible();
+  await expectAccessible(page, 'start again, second question');
+  await page.getByRole('button', { name: 'No, keep it locked' }).click();
+  expect(await storedValues(page)).toEqual(before);
+  // The right passcode still opens the data after saying no.
+  await unlock(page, '97531864');
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  expect(await progressRows(page)).toEqual([['5', NOTE]]);
+
+  // Locked again, and this time yes twice: everything of Everyday's is gone, and it starts fresh.
+  await page.reload();
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByRole('button', { name: 'Yes, remove everything' }).click();
+  await page.getByRole('button', { name: 'Remove everything and start again' }).click();
+  // The page reloads unlocked with nothing in it; the welcome is on the home page.
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  await expect(page.getByText('No check-ins yet.')).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Start using Everyday' })).toBeVisible({ timeout: 20000 });
+  expect((await storedValues(page)).filter(([k]) => k === 'everyday/lock' || k.includes('lock-'))).toEqual([]);
+  await page.getByRole('button', { name: 'Start using Everyday' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toHaveCount(0);
+  expect(await progressRows(page)).toEqual([]);
+});
