@@ -216,6 +216,9 @@ test('after the first visit the app opens and works offline', async ({ page, con
 });
 
 test('works at 320px wide and with text at 200%', async ({ page }) => {
+  // 38 full page loads (each fetching its section's part): more than the default 30 s on a
+  // busy two-core machine.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 320, height: 640 });
   await startApp(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

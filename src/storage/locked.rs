@@ -14,6 +14,7 @@ use super::lock_migration::{
 use super::sealed::{apply_batch, stays_plain, Batch, BatchError, SealedKv, BROWSER_QUOTA_UNITS};
 use crate::domain::lock::{is_sealed, CryptoError, STAGE_PREFIX};
 use crate::platform::crypto::DataKey;
+use futures::future::join_all;
 
 /// Everything of Everyday's in localStorage, opened: sealed values decrypted, plain ones as
 /// they are. A value that will not open (changed, or from a newer version) is put in the mirror
@@ -24,6 +25,7 @@ pub async fn open_mirror(key: &DataKey) -> SealedKv {
     let mut opened = BTreeMap::new();
     let mut sizes = BTreeMap::new();
     let mut others = 0;
+    let mut sealed = Vec::new();
     for k in disk.keys() {
         let Some(v) = disk.get(&k) else { continue };
         if !k.starts_with(PREFIX) {
@@ -34,12 +36,17 @@ pub async fn open_mirror(key: &DataKey) -> SealedKv {
             continue;
         }
         sizes.insert(k.clone(), units(&k) + units(&v));
-        let plain = if is_sealed(&v) && !stays_plain(&k) {
-            key.open(&k, &v).await.unwrap_or(v)
+        if is_sealed(&v) && !stays_plain(&k) {
+            sealed.push((k, v));
         } else {
-            v
-        };
-        opened.insert(k, plain);
+            opened.insert(k, v);
+        }
+    }
+    // Every part is opened at once: WebCrypto and the browser's decompression work off the
+    // page's thread, so waiting for them one by one only adds their latencies together.
+    let results = join_all(sealed.iter().map(|(k, v)| key.open(k, v))).await;
+    for ((k, v), result) in sealed.into_iter().zip(results) {
+        opened.insert(k, result.unwrap_or(v));
     }
     SealedKv::new(opened, sizes, BROWSER_QUOTA_UNITS.saturating_sub(others))
 }
