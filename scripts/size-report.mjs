@@ -48,7 +48,7 @@ function employerLink() {
 // What each visit waits for, and its budget in brotli bytes (null: reported, not budgeted).
 const VISITS = [
   { name: 'first visit to Today (/)', url: '/', ready: { role: 'heading', name: 'Welcome to Everyday' }, budget: 200 * KB },
-  { name: "employer's page from a link", url: employerLink(), ready: { text: 'Workplace plan for Alex' }, budget: 150 * KB },
+  { name: "employer's page from a link", url: employerLink(), ready: { text: 'Workplace plan from Alex' }, budget: 150 * KB },
   { name: 'deep link /diary/week', url: '/diary/week', ready: { role: 'heading', level: 1 }, budget: null },
   { name: 'deep link /ot', url: '/ot', ready: { role: 'heading', level: 1 }, budget: null },
 ];
