@@ -105,15 +105,17 @@ pub fn keep_messages_in_view() {
             }
         }
         if let Some(message) = found {
-            // Measure once the page has redrawn, and again a little later: a list above the
-            // message may still grow, and the browser's scroll anchoring may move the page.
-            for wait in [0, 250, 700] {
-                let message = message.clone();
-                set_timeout(
-                    move || request_animation_frame(move || show_in_view(&message)),
-                    std::time::Duration::from_millis(wait),
-                );
-            }
+            // Measure once, as soon as the page has redrawn. (It measured again 250 and 700 ms
+            // later too, but a page that moves that long after a tap moves controls from under
+            // the next tap: two end-to-end journeys missed their button that way.) Once the
+            // person has tapped or typed again, the page is theirs and is never moved.
+            let acted_at = last_action.get();
+            let last_action = last_action.clone();
+            request_animation_frame(move || {
+                if last_action.get() == acted_at {
+                    show_in_view(&message);
+                }
+            });
         }
     });
     let body = doc.body();
