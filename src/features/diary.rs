@@ -30,7 +30,7 @@ use crate::domain::ids::EntryId;
 use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
-use crate::platform::focus::focus_later;
+use crate::platform::focus::{focus_button_later, focus_later};
 use crate::state::{use_app_state, AppState};
 use form::EntryForm;
 
@@ -214,11 +214,7 @@ fn DayRow(
     Effect::new(move |_| {
         if return_focus.get() == Some(id) {
             return_focus.set(None);
-            request_animation_frame(move || {
-                if let Some(b) = change_button.get_untracked() {
-                    let _ = b.focus();
-                }
-            });
+            focus_button_later(change_button);
         }
     });
     let change = move |_| {

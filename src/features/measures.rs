@@ -20,7 +20,7 @@ use crate::domain::ratings::{SelfEfficacyResponse, WorkAbilityScore};
 use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
-use crate::platform::focus::focus_later;
+use crate::platform::focus::{focus_button_later, focus_later};
 use crate::state::use_app_state;
 
 /// Radio group names for the six questions.
@@ -368,11 +368,7 @@ fn EventRow(
         editing.set(None);
         message.set(Some((id, said)));
         // Back to this record's Change button, where the person was.
-        request_animation_frame(move || {
-            if let Some(b) = change_button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
+        focus_button_later(change_button);
     });
     let change = move |_| {
         message.set(None);

@@ -6,6 +6,8 @@
 use std::fmt::Write;
 
 use leptos::prelude::*;
+
+use crate::platform::focus::focus_button_later;
 use leptos_router::components::A;
 
 use crate::app::{paths, PageHeading};
@@ -118,11 +120,7 @@ impl Removal {
                 self.undo.set(Some((describe, undo)));
                 // The pressed button has gone with its record: Undo takes the focus.
                 let button = self.undo_button;
-                request_animation_frame(move || {
-                    if let Some(b) = button.get_untracked() {
-                        let _ = b.focus();
-                    }
-                });
+                focus_button_later(button);
             }
             Err(e) => self.message.set(Some(e.to_string())),
         }

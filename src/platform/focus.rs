@@ -22,6 +22,17 @@ pub fn focus_later(selector: impl Into<String>) {
     });
 }
 
+/// Put the focus back on a button a component holds (a row's Change button, an Undo button)
+/// once the page has been redrawn: the same as `focus_later`, for an element known by its
+/// `NodeRef` rather than a selector. Nothing happens if the button has gone.
+pub fn focus_button_later(button: NodeRef<leptos::html::Button>) {
+    request_animation_frame(move || {
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    });
+}
+
 /// What counts as a message that follows an action: a form's message, a status or an alert
 /// (the error summary is one), a notice.
 const MESSAGES: &str = ".form-message, [role=status], [role=alert], .notice";

@@ -279,28 +279,13 @@ pub fn apply(data: &mut AppData, command: MeasureCommand) -> Result<(), DomainEr
             insert_event(data, event);
         }
         MeasureCommand::RemoveCheckIn(c) => {
-            let list = &mut data.ratings.confidence;
-            let at = list
-                .iter()
-                .position(|x| *x == c)
-                .ok_or_else(|| gone("check-in"))?;
-            list.remove(at);
+            remove_equal(&mut data.ratings.confidence, &c, "check-in")?
         }
         MeasureCommand::RemoveSelfEfficacy(r) => {
-            let list = &mut data.ratings.self_efficacy;
-            let at = list
-                .iter()
-                .position(|x| *x == r)
-                .ok_or_else(|| gone("questionnaire"))?;
-            list.remove(at);
+            remove_equal(&mut data.ratings.self_efficacy, &r, "questionnaire")?
         }
         MeasureCommand::RemoveWorkAbility(w) => {
-            let list = &mut data.ratings.work_ability;
-            let at = list
-                .iter()
-                .position(|x| *x == w)
-                .ok_or_else(|| gone("score"))?;
-            list.remove(at);
+            remove_equal(&mut data.ratings.work_ability, &w, "score")?
         }
     }
     Ok(())
@@ -311,5 +296,16 @@ pub fn validate(data: &AppData) -> Result<(), DomainError> {
     for e in &data.outcomes {
         check_text("reason", &e.reason, MAX_TEXT_CHARS)?;
     }
+    Ok(())
+}
+
+/// Take one record equal to `item` out of `list` (the first, when two are the same), or say
+/// plainly that the `what` is not there any more.
+fn remove_equal<T: PartialEq>(list: &mut Vec<T>, item: &T, what: &str) -> Result<(), DomainError> {
+    let at = list
+        .iter()
+        .position(|x| x == item)
+        .ok_or_else(|| gone(what))?;
+    list.remove(at);
     Ok(())
 }

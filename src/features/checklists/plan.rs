@@ -5,6 +5,8 @@
 use std::fmt::Write;
 
 use leptos::prelude::*;
+
+use crate::platform::focus::focus_button_later;
 use leptos_router::components::A;
 
 use super::{date_text, focus_later, optional_date, send};
@@ -188,11 +190,7 @@ fn ItemRow(
     let done = Callback::new(move |text: String| {
         editing.set(None);
         message.set(Some(text));
-        request_animation_frame(move || {
-            if let Some(b) = change_button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
+        focus_button_later(change_button);
     });
     let change = move |_| {
         message.set(None);

@@ -2,6 +2,8 @@
 //! are" today) and the Wellness Action Plan.
 
 use leptos::prelude::*;
+
+use crate::platform::focus::focus_button_later;
 use leptos_router::components::A;
 
 use super::{date_text, optional_date, send};
@@ -120,11 +122,7 @@ fn WeekRow(
     let close = move |text: String| {
         editing.set(false);
         row_message.set(Some(text));
-        request_animation_frame(move || {
-            if let Some(b) = change_button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
+        focus_button_later(change_button);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
