@@ -455,8 +455,8 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
                 weeks.len()
             ),
             detail: format!(
-                "{} hours{}.",
-                w.hours,
+                "{}{}.",
+                w.week_hours().words(),
                 if w.days > 0 {
                     format!(" over {} days", w.days)
                 } else {
@@ -663,7 +663,7 @@ pub fn reminder_events(data: &AppData, today: NaiveDate) -> Vec<CalendarEvent> {
         out.push(CalendarEvent {
             key: format!("return-week-{}", i + 1),
             summary: format!("Phased return: week {} of {} starts", i + 1, weeks.len()),
-            description: format!("{} hours this week.", w.hours),
+            description: format!("{} this week.", w.week_hours().words()),
             time: EventTime::Day(w.starts),
             repeat: None,
             // 18:00 the evening before.

@@ -369,8 +369,13 @@ impl AppData {
         }
         for e in &self.diary {
             check_range("activity length in minutes", e.minutes.into(), 1, 1440)?;
-            for (name, v) in e.ratings.present() {
-                check_range(&format!("{name} rating"), v.into(), 0, 10)?;
+            // This runs for every entry on every load: the name is only written out for the
+            // message.
+            for kind in super::diary::RatingKind::ALL {
+                if let Some(v) = kind.of(&e.ratings).filter(|v| *v > 10) {
+                    let name = kind.label().to_lowercase();
+                    check_range(&format!("{name} rating"), v.into(), 0, 10)?;
+                }
             }
         }
         for c in &self.ratings.confidence {

@@ -262,6 +262,15 @@ impl HalfHours {
     pub fn within_max(self) -> bool {
         self <= HalfHours::whole(MAX_WEEK_HOURS)
     }
+
+    /// The hours in words: "1 hour", "37.5 hours", "half an hour".
+    pub fn words(self) -> String {
+        match self.0 {
+            1 => "half an hour".into(),
+            2 => "1 hour".into(),
+            _ => format!("{self} hours"),
+        }
+    }
 }
 
 impl std::fmt::Display for HalfHours {

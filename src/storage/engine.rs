@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -238,18 +239,8 @@ fn decode_part(
     text: &str,
     into: &mut AppData,
 ) -> Result<Option<Snapshot>, DecodeError> {
-    let version = read_header(text, PART_FORMAT)?;
-    let damaged = |e: serde_json::Error| DecodeError::Damaged(e.to_string());
-    let migrated = version != SCHEMA_VERSION;
     if part == CORE_PART {
-        let core: AppData = if migrated {
-            let raw = raw_envelope(text)?;
-            serde_json::from_str(&migrate(version, raw.data.get())?).map_err(damaged)?
-        } else {
-            serde_json::from_str::<Envelope<AppData>>(text)
-                .map_err(damaged)?
-                .data
-        };
+        let (core, migrated): (AppData, bool) = decode_data(text)?;
         core.validate()?;
         let snapshot = (!migrated).then(|| Snapshot::Core(Box::new(core.clone())));
         let diary = std::mem::take(&mut into.diary);
@@ -257,16 +248,24 @@ fn decode_part(
         into.diary = diary;
         Ok(snapshot)
     } else {
-        let entries: Vec<DiaryEntry> = if migrated {
-            // Migrations work on whole documents: wrap the month as a document's diary.
-            let raw = raw_envelope(text)?;
-            let doc = format!("{{\"diary\":{}}}", raw.data.get());
-            let doc: AppData = serde_json::from_str(&migrate(version, &doc)?).map_err(damaged)?;
-            doc.diary
-        } else {
-            serde_json::from_str::<Envelope<Vec<DiaryEntry>>>(text)
-                .map_err(damaged)?
-                .data
+        let (entries, migrated) = match current::<Vec<DiaryEntry>>(text) {
+            Some(entries) => (entries, false),
+            None => match read_header(text, PART_FORMAT)? {
+                SCHEMA_VERSION => (
+                    serde_json::from_str::<Envelope<Vec<DiaryEntry>>>(text)
+                        .map_err(damaged)?
+                        .data,
+                    false,
+                ),
+                version => {
+                    // Migrations work on whole documents: wrap the month as a document's diary.
+                    let raw = raw_envelope(text)?;
+                    let doc = format!("{{\"diary\":{}}}", raw.data.get());
+                    let doc: AppData =
+                        serde_json::from_str(&migrate(version, &doc)?).map_err(damaged)?;
+                    (doc.diary, true)
+                }
+            },
         };
         let check = AppData {
             diary: entries,
@@ -276,6 +275,40 @@ fn decode_part(
         let snapshot = (!migrated).then(|| Snapshot::Month(check.diary.clone()));
         into.diary.extend(check.diary);
         Ok(snapshot)
+    }
+}
+
+fn damaged(e: serde_json::Error) -> DecodeError {
+    DecodeError::Damaged(e.to_string())
+}
+
+/// The data of a part written at this version, read in one pass (the usual case); `None` for
+/// anything else (an older or newer version, another format, damage), which goes the long way.
+fn current<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str::<Envelope<T>>(text)
+        .ok()
+        .filter(|e| e.format == PART_FORMAT && e.version == SCHEMA_VERSION)
+        .map(|e| e.data)
+}
+
+/// A part's data and whether it was migrated: in one pass when it is current, or else header
+/// first (for the exact reason it cannot be read, or the migration from its version).
+fn decode_data<T: DeserializeOwned>(text: &str) -> Result<(T, bool), DecodeError> {
+    if let Some(data) = current(text) {
+        return Ok((data, false));
+    }
+    match read_header(text, PART_FORMAT)? {
+        SCHEMA_VERSION => Ok((
+            serde_json::from_str::<Envelope<T>>(text)
+                .map_err(damaged)?
+                .data,
+            false,
+        )),
+        version => {
+            let raw = raw_envelope(text)?;
+            let data = serde_json::from_str(&migrate(version, raw.data.get())?).map_err(damaged)?;
+            Ok((data, true))
+        }
     }
 }
 

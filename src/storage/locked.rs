@@ -42,8 +42,8 @@ pub async fn open_mirror(key: &DataKey) -> SealedKv {
             opened.insert(k, v);
         }
     }
-    // Every part is opened at once: WebCrypto and the browser's decompression work off the
-    // page's thread, so waiting for them one by one only adds their latencies together.
+    // Every part is opened at once: WebCrypto decrypts off the page's thread, so waiting for
+    // each in turn would only add their latencies together (each is then inflated here).
     let results = join_all(sealed.iter().map(|(k, v)| key.open(k, v))).await;
     for ((k, v), result) in sealed.into_iter().zip(results) {
         opened.insert(k, result.unwrap_or(v));

@@ -365,7 +365,7 @@ fn phased_return_workplace_home_and_backup() {
             id: Default::default(),
             starts,
             hours: 8 * (i as u8 + 1),
-            half_hour: false,
+            half_hour: i == 1,
             days: 2 + i as u8,
             done: false,
         });
@@ -418,7 +418,7 @@ fn phased_return_workplace_home_and_backup() {
         week.title,
         "Week 2 of 3 of your phased return starts tomorrow"
     );
-    assert_eq!(week.detail, "16 hours over 3 days.");
+    assert_eq!(week.detail, "16.5 hours over 3 days.");
     assert_eq!(a.due[1].link, AgendaLink::HomeRoom(Room::Bathroom));
     assert_eq!(
         a.due[1].title,
@@ -490,7 +490,7 @@ fn reminder_events_for_review_measures_weeks_and_diary() {
         id: Default::default(),
         starts: d(2026, 3, 9),
         hours: 12,
-        half_hour: false,
+        half_hour: true,
         days: 3,
         done: false,
     });
@@ -522,6 +522,8 @@ fn reminder_events_for_review_measures_weeks_and_diary() {
         EventTime::At(d(2026, 3, 23).and_hms_opt(9, 0, 0).unwrap(), 15)
     );
     assert_eq!(events[3].repeat, None);
+    // The half hour is in the week's words (37.5 hours is a usual working week).
+    assert_eq!(events[4].description, "12.5 hours this week.");
     assert_eq!(events[5].repeat, Some(Repeat::Daily));
     assert!(events.iter().all(|e| !e.alarms_before.is_empty()));
 }
@@ -546,7 +548,7 @@ fn writes_sample_calendar_files_for_the_independent_check() {
             id: Default::default(),
             starts: d(2026, 3, 9) + Duration::days(7 * i),
             hours: 8 + 4 * i as u8,
-            half_hour: false,
+            half_hour: i == 3,
             days: 2 + i as u8,
             done: false,
         })

@@ -1001,6 +1001,23 @@ fn one_of_a_thing_is_singular() {
         phased_return_words(&[week(d(3, 2), 2, true), week(d(3, 9), 3, false)], d(3, 10)),
         "Week 2 of 2 (4 hours over 3 days); 1 of the 2 weeks marked done."
     );
+    let mut half = week(d(3, 9), 5, false);
+    half.half_hour = true;
+    assert_eq!(
+        phased_return_words(&[week(d(3, 2), 2, true), half.clone()], d(3, 10)),
+        "Week 2 of 2 (4.5 hours over 5 days); 1 of the 2 weeks marked done."
+    );
+    half.hours = 0;
+    assert_eq!(
+        phased_return_words(std::slice::from_ref(&half), d(3, 10)),
+        "Week 1 of 1 (half an hour over 5 days); not marked done."
+    );
+    half.hours = 1;
+    half.half_hour = false;
+    assert_eq!(
+        phased_return_words(std::slice::from_ref(&half), d(3, 10)),
+        "Week 1 of 1 (1 hour over 5 days); not marked done."
+    );
     assert_eq!(
         period_words(d(3, 2), d(3, 2)),
         "2 March 2026 to 2 March 2026 (1 day)"

@@ -87,9 +87,9 @@ pub fn phased_return_words(weeks: &[PhasedReturnWeek], to: NaiveDate) -> String 
         Some(i) => {
             let w = &weeks[i];
             format!(
-                "Week {} of {total} ({} hours over {})",
+                "Week {} of {total} ({} over {})",
                 i + 1,
-                w.hours,
+                w.week_hours().words(),
                 measures::count_words(w.days.into(), "day", "days")
             )
         }

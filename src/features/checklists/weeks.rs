@@ -71,8 +71,8 @@ fn week_words(w: &PhasedReturnWeek) -> String {
         n => format!(" over {n} days"),
     };
     format!(
-        "{} hours{days}, from {}",
-        w.week_hours(),
+        "{}{days}, from {}",
+        w.week_hours().words(),
         long_date(w.starts)
     )
 }
