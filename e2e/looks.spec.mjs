@@ -113,17 +113,18 @@ const rootFont = (page) => page.evaluate(() => parseFloat(getComputedStyle(docum
 const PAGES = [
   '/', '/goals', '/goals/new', '/goals/1', '/goals/1/change',
   '/diary', '/diary/week', '/diary/insights', '/diary/pacing',
-  '/checklists', '/checklists/work', '/checklists/work/return', '/checklists/work/wellness', '/checklists/work/share',
-  '/checklists/home', '/checklists/home/falls', '/checklists/home/room/bathroom', '/checklists/home/room/kitchen',
+  '/checklists', '/checklists/work', '/checklists/work/covers', '/checklists/work/adjustments',
+  '/checklists/work/difficulties', '/checklists/work/return', '/checklists/work/wellness', '/checklists/work/share',
+  '/checklists/work/share/link', '/checklists/home', '/checklists/home/falls', '/checklists/home/room/bathroom', '/checklists/home/room/kitchen',
   '/progress', '/progress/questionnaire', '/progress/work-ability', '/progress/appointments',
-  '/settings', '/summary', '/plan',
+  '/settings', '/settings/ot', '/settings/diary', '/settings/backup', '/settings/lock', '/summary', '/plan',
   '/ot', '/ot/plan', '/ot/summaries',
   '/employer', 'EMPLOYER_LINK',
 ];
 
 /** Load the data through Settings > Restore. */
 async function loadData(page) {
-  await page.goto('/settings');
+  await page.goto('/settings/backup');
   await page.getByLabel('Backup file').setInputFiles({ name: 'month.json', mimeType: 'application/json', buffer: Buffer.from(backup()) });
   await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
   await expect(page.getByText('Your backup has been restored.')).toBeVisible();
@@ -131,7 +132,7 @@ async function loadData(page) {
 
 /** A link to the employer's page, made on the share page. */
 async function employerLink(page) {
-  await page.goto('/checklists/work/share');
+  await page.goto('/checklists/work/share/link');
   await page.getByRole('button', { name: 'Make the link' }).click();
   const link = await page.getByRole('textbox', { name: 'The link' }).inputValue();
   return new URL(link).pathname + new URL(link).hash;
