@@ -70,6 +70,8 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   // Adjustments from the library and my own.
   await page.getByRole('link', { name: /^Adjustments/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Adjustments' })).toBeVisible();
+  await page.getByRole('link', { name: 'Add adjustments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add adjustments' })).toBeVisible();
   await page.getByLabel('Kind of advice').selectOption({ label: 'Altered hours' });
   await page.getByRole('button', { name: 'Start later in the morning' }).click();
   await expect(page.getByText('Added: "Start later in the morning".')).toBeVisible();
@@ -80,6 +82,9 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByLabel('Or write your own').fill('A locker near my desk');
   await page.getByRole('button', { name: 'Add my own' }).click();
   await expect(page.getByText('Added: "A locker near my desk".')).toBeVisible();
+  await expectAccessible(page, 'add adjustments');
+  await page.getByRole('link', { name: 'Done: see your adjustments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Adjustments' })).toBeVisible();
 
   // "Not possible" needs a reason: a plain message, nothing changed.
   await page.getByRole('button', { name: 'Change: A locker near my desk' }).click();
@@ -426,12 +431,13 @@ test('sharing: the defaults, suggested adjustments marked, half hours and weeks 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Name or initials for your summary').fill('Sam');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await page.goto('/checklists/work/adjustments');
+  await page.goto('/checklists/work/adjustments/add');
   await page.getByLabel('Kind of advice').selectOption({ label: 'Altered hours' });
   for (const text of ['Start later in the morning', 'Finish earlier in the day', 'Work from home some days']) {
     await page.getByRole('button', { name: text }).click();
     await expect(page.getByText(`Added: "${text}".`)).toBeVisible();
   }
+  await page.getByRole('link', { name: 'Done: see your adjustments' }).click();
   await changeItem(page, 'Start later in the morning', { status: 'Agreed' });
   await changeItem(page, 'Finish earlier in the day', { status: 'Asked for' });
   // The Change button has the focus back after saving.
@@ -499,7 +505,7 @@ test('checklist pages fit at 320px wide and with text at 200%', async ({ page })
   await startApp(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const pages = ['/checklists', '/checklists/work', '/checklists/work/covers', '/checklists/work/adjustments',
-    '/checklists/work/difficulties', '/checklists/work/return', '/checklists/work/wellness',
+    '/checklists/work/adjustments/add', '/checklists/work/difficulties', '/checklists/work/return', '/checklists/work/wellness',
     '/checklists/work/share', '/checklists/work/share/link', '/checklists/home', '/checklists/home/room/bathroom', '/checklists/home/falls',
     '/checklists/home/falls/1', '/checklists/home/falls/check', '/checklists/home/falls/result', '/employer'];
   for (const zoom of ['100%', '200%']) {

@@ -115,7 +115,7 @@ const PAGES = [
   '/', '/goals', '/goals/new', '/goals/1', '/goals/1/change',
   '/diary', '/diary/week', '/diary/insights', '/diary/pacing',
   '/checklists', '/checklists/work', '/checklists/work/covers', '/checklists/work/adjustments',
-  '/checklists/work/difficulties', '/checklists/work/return', '/checklists/work/wellness', '/checklists/work/share',
+  '/checklists/work/adjustments/add', '/checklists/work/difficulties', '/checklists/work/return', '/checklists/work/wellness', '/checklists/work/share',
   '/checklists/work/share/link', '/checklists/home', '/checklists/home/falls', '/checklists/home/room/bathroom', '/checklists/home/room/kitchen',
   '/progress', '/progress/questionnaire', '/progress/work-ability', '/progress/appointments',
   '/settings', '/settings/ot', '/settings/diary', '/settings/backup', '/settings/lock', '/summary', '/plan',

@@ -19,7 +19,7 @@ const ALLOWED = new Set([
 const PAGES = [
   '/', '/goals', '/goals/new', '/diary', '/diary/week', '/diary/insights', '/diary/pacing',
   '/checklists', '/checklists/home', '/checklists/home/falls', '/checklists/work', '/checklists/work/covers',
-  '/checklists/work/adjustments', '/checklists/work/difficulties', '/progress',
+  '/checklists/work/adjustments', '/checklists/work/adjustments/add', '/checklists/work/difficulties', '/progress',
   '/progress/questionnaire', '/progress/work-ability', '/progress/appointments', '/checklists/work/return',
   '/checklists/work/wellness', '/checklists/home/room/bathroom', '/summary', '/settings', '/settings/ot',
   '/settings/diary', '/settings/backup', '/settings/lock', '/plan',

@@ -16,6 +16,7 @@ const PAGES = [
   ['/checklists/work', /work/i],
   ['/checklists/work/covers', /covers/i],
   ['/checklists/work/adjustments', /adjustments/i],
+  ['/checklists/work/adjustments/add', /add/i],
   ['/checklists/work/difficulties', /difficult/i],
   ['/checklists/work/return', /./],
   ['/checklists/work/wellness', /./],

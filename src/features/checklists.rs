@@ -11,7 +11,7 @@ mod plan;
 mod share;
 mod weeks;
 
-pub use adjustments::AdjustmentsPage;
+pub use adjustments::{AddAdjustmentsPage, AdjustmentsPage};
 pub use difficulties::DifficultiesPage;
 pub use falls::{FallsPage, FallsStepPage};
 pub use home::{HomePage, RoomPage};

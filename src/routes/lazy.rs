@@ -74,6 +74,7 @@ part!(checklists_part, ChecklistsPages {
     Workplace => checklists::WorkplacePage,
     WorkCovers => checklists::CoversPage,
     WorkAdjustments => checklists::AdjustmentsPage,
+    WorkAdjustmentsAdd => checklists::AddAdjustmentsPage,
     WorkDifficulties => checklists::DifficultiesPage,
     PhasedReturn => checklists::PhasedReturnPage,
     Wellness => checklists::WellnessPage,

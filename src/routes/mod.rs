@@ -42,6 +42,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/checklists/work") view={Lazy::<Workplace>::new()}/>
                 <Route path=path!("/checklists/work/covers") view={Lazy::<WorkCovers>::new()}/>
                 <Route path=path!("/checklists/work/adjustments") view={Lazy::<WorkAdjustments>::new()}/>
+                <Route path=path!("/checklists/work/adjustments/add") view={Lazy::<WorkAdjustmentsAdd>::new()}/>
                 <Route path=path!("/checklists/work/difficulties") view={Lazy::<WorkDifficulties>::new()}/>
                 <Route path=path!("/checklists/work/return") view={Lazy::<PhasedReturn>::new()}/>
                 <Route path=path!("/checklists/work/wellness") view={Lazy::<Wellness>::new()}/>

@@ -24,6 +24,7 @@ pub const GOAL_NEW: &str = "/goals/new";
 pub const WORKPLACE: &str = "/checklists/work";
 pub const WORK_COVERS: &str = "/checklists/work/covers";
 pub const WORK_ADJUSTMENTS: &str = "/checklists/work/adjustments";
+pub const WORK_ADJUSTMENTS_ADD: &str = "/checklists/work/adjustments/add";
 pub const WORK_DIFFICULTIES: &str = "/checklists/work/difficulties";
 pub const PHASED_RETURN: &str = "/checklists/work/return";
 pub const WELLNESS: &str = "/checklists/work/wellness";

@@ -10,7 +10,7 @@ use crate::platform::focus::focus_button_later;
 
 use super::plan::back_to_plan;
 use super::{date_text, focus_later, optional_date, send};
-use crate::app::PageHeading;
+use crate::app::{paths, PageHeading};
 use crate::components::choices::{Choice, Choices};
 use crate::components::date_field::DateField;
 use crate::components::field::{FormMessage, TextField};
@@ -22,6 +22,7 @@ use crate::domain::workplace::{ADJUSTMENT_LIBRARY, ADVICE_KINDS, OWNERS, STATUSE
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
 use crate::state::use_app_state;
+use leptos_router::components::A;
 
 /// Words for an item: "Agreed on 5 March 2026. Review by 1 April 2026."
 fn item_dates(i: &WorkplaceItem) -> String {
@@ -35,8 +36,8 @@ fn item_dates(i: &WorkplaceItem) -> String {
     s
 }
 
-/// `/checklists/work/adjustments`: the adjustments, grouped by kind of advice, and the
-/// suggestions to add more.
+/// `/checklists/work/adjustments`: the adjustments, grouped by kind of advice, each changed in
+/// its row; adding more is a page of its own.
 #[component]
 pub fn AdjustmentsPage() -> impl IntoView {
     let state = use_app_state();
@@ -47,12 +48,24 @@ pub fn AdjustmentsPage() -> impl IntoView {
         <PageHeading title="Adjustments"/>
         {back_to_plan()}
         <p class="lead">"Changes at work that help you, and where each one has got to."</p>
+        <p><A href=paths::WORK_ADJUSTMENTS_ADD attr:class="button button-primary button-wide">"Add adjustments"</A></p>
         <UndoNotice removal/>
         <Show when=empty>
-            <p>"No adjustments yet. Add some from the suggestions below, or write your own."</p>
+            <p>"No adjustments yet. Add some from the suggestions, or write your own."</p>
         </Show>
         {ADVICE_KINDS.into_iter().map(|kind| view! { <ItemGroup kind editing removal/> }).collect_view()}
+    }
+}
+
+/// `/checklists/work/adjustments/add`: suggestions from the built-in library for each kind of
+/// advice, and the person's own.
+#[component]
+pub fn AddAdjustmentsPage() -> impl IntoView {
+    view! {
+        <PageHeading title="Add adjustments"/>
+        <p><A href=paths::WORK_ADJUSTMENTS>"Back to your adjustments"</A></p>
         <AddItems/>
+        <p><A href=paths::WORK_ADJUSTMENTS attr:class="button button-wide">"Done: see your adjustments"</A></p>
     }
 }
 
@@ -288,7 +301,7 @@ fn AddItems() -> impl IntoView {
                         <Show when=move || !added() fallback=move || view! { <span class="suggestion-added">{format!("{text} (added)")}</span> }>
                             <button type="button" class="button suggestion" on:click=move |_| {
                                 add(text.to_string());
-                                focus_later("#add-heading");
+                                focus_later("main h1");
                             }><span aria-hidden="true">"+ "</span>{text}</button>
                         </Show>
                     </li>
@@ -306,11 +319,10 @@ fn AddItems() -> impl IntoView {
         {
             own.set(String::new());
         }
-        focus_later("#add-heading");
+        focus_later("main h1");
     };
     view! {
-        <section class="add-items" aria-labelledby="add-heading">
-            <h2 id="add-heading" tabindex="-1">"Add adjustments"</h2>
+        <div>
             <FormMessage message/>
             <label class="field">
                 <span>"Kind of advice"</span>
@@ -328,6 +340,6 @@ fn AddItems() -> impl IntoView {
                 <TextField label="Or write your own" value=own hint="For example: \"A locker near my desk\"."/>
                 <button type="submit" class="button">"Add my own"</button>
             </form>
-        </section>
+        </div>
     }
 }
