@@ -51,8 +51,12 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByRole('link', { name: 'Your workplace plan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your workplace plan' })).toBeVisible();
   await expectAccessible(page, 'workplace plan, empty');
+  // A short overview: each part with where it has got to, and a page of its own.
+  await expect(page.getByRole('link', { name: /^What the plan covers Not filled in yet\./ })).toBeVisible();
 
   // What the plan covers.
+  await page.getByRole('link', { name: /^What the plan covers/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What the plan covers' })).toBeVisible();
   const today = new Date();
   const review = new Date(today.getTime() + 28 * 86400000);
   await page.getByRole('checkbox', { name: /^Phased return to work/ }).check();
@@ -60,8 +64,14 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByLabel('Review date').fill(isoDate(review));
   await page.getByRole('button', { name: 'Save what the plan covers' }).click();
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
+  await expect(page.getByRole('link', { name: /^What the plan covers 2 kinds of advice\. Review on/ })).toBeVisible();
 
   // Adjustments from the library and my own.
+  await page.getByRole('link', { name: /^Adjustments/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Adjustments' })).toBeVisible();
+  await page.getByRole('link', { name: 'Add adjustments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add adjustments' })).toBeVisible();
   await page.getByLabel('Kind of advice').selectOption({ label: 'Altered hours' });
   await page.getByRole('button', { name: 'Start later in the morning' }).click();
   await expect(page.getByText('Added: "Start later in the morning".')).toBeVisible();
@@ -72,6 +82,9 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByLabel('Or write your own').fill('A locker near my desk');
   await page.getByRole('button', { name: 'Add my own' }).click();
   await expect(page.getByText('Added: "A locker near my desk".')).toBeVisible();
+  await expectAccessible(page, 'add adjustments');
+  await page.getByRole('link', { name: 'Done: see your adjustments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Adjustments' })).toBeVisible();
 
   // "Not possible" needs a reason: a plain message, nothing changed.
   await page.getByRole('button', { name: 'Change: A locker near my desk' }).click();
@@ -85,8 +98,12 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await changeItem(page, 'Regular short breaks, for example 10 minutes every hour', { status: 'Agreed', private: true });
   await expect(page.getByText('Private: never shared')).toBeVisible();
   await expectAccessible(page, 'workplace plan with items');
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
+  await expect(page.getByRole('link', { name: /^Adjustments 4 adjustments, 3 agreed or in place\./ })).toBeVisible();
 
   // The difficulties table, one row kept private.
+  await page.getByRole('link', { name: /^Difficulties at work/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Difficulties at work' })).toBeVisible();
   await page.getByLabel('What is difficult at work').fill('Sitting for more than an hour');
   await page.getByLabel('Recommendation or goal').fill('A sit-stand desk and a short walk every hour');
   await page.getByRole('button', { name: 'Add to the table' }).click();
@@ -97,6 +114,9 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByRole('button', { name: 'Add to the table' }).click();
   const table = page.getByRole('table', { name: 'Difficulties at work and what would help' });
   await expect(table.locator('tbody tr')).toHaveCount(2);
+  await expectAccessible(page, 'difficulties at work');
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
+  await expect(page.getByRole('link', { name: /^Difficulties at work 2 difficulties in the table\./ })).toBeVisible();
 
   // A phased return, week by week, with the first week ticked off.
   await page.getByRole('link', { name: 'Phased return to work, week by week' }).click();
@@ -128,9 +148,14 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
   await page.getByRole('link', { name: 'Share with your employer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Share with your employer' })).toBeVisible();
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check what your employer will see' })).toBeVisible();
   const preview = page.locator('.plan-preview');
   await expect(preview).toContainText('Sam Jones');
+  await page.getByRole('link', { name: 'Back to choose what to share' }).click();
   await page.getByRole('checkbox', { name: /^My name/ }).uncheck();
+  await expectAccessible(page, 'share, what to share');
+  await page.getByRole('link', { name: 'Continue' }).click();
   await expect(preview).not.toContainText('Sam Jones');
   for (const text of SHARED) await expect(preview).toContainText(text);
   for (const text of PRIVATE) await expect(preview).not.toContainText(text);
@@ -233,12 +258,14 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
 
   // Everything is still there after a reload.
   await page.reload();
-  await page.goto('/checklists/work');
-  await expect(page.getByRole('heading', { level: 1, name: 'Your workplace plan' })).toBeVisible();
+  await page.goto('/checklists/work/adjustments');
+  await expect(page.getByRole('heading', { level: 1, name: 'Adjustments' })).toBeVisible();
   for (const text of ['Start later in the morning', 'A sit-stand desk', 'A locker near my desk']) {
     await expect(page.locator('.item-text', { hasText: text }).first()).toBeVisible();
   }
+  await page.goto('/checklists/work/difficulties');
   await expect(page.getByRole('table', { name: 'Difficulties at work and what would help' }).locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
   await page.getByRole('link', { name: 'Phased return to work, week by week' }).click();
   await expect(page.getByRole('checkbox', { name: /^Week 1:/ })).toBeChecked();
   await page.goto('/checklists/work/share');
@@ -311,7 +338,7 @@ test('home safety: a room ticked with actions logged, and the falls self-check, 
   const problem = page.locator('.error-summary');
   await expect(problem).toBeFocused();
   await expect(problem).toContainText('There is a problem');
-  await expect(page.locator('#falls-error')).toContainText('Choose yes or no');
+  await expect(page.locator('#falls-yes-error')).toContainText('Choose yes or no');
   await expectAccessible(page, 'falls question, error');
   await problem.getByRole('link', { name: 'Choose yes or no' }).click();
   await expect(page.getByRole('radio', { name: 'Yes', exact: true })).toBeFocused();
@@ -404,18 +431,20 @@ test('sharing: the defaults, suggested adjustments marked, half hours and weeks 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Name or initials for your summary').fill('Sam');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await page.goto('/checklists/work');
+  await page.goto('/checklists/work/adjustments/add');
   await page.getByLabel('Kind of advice').selectOption({ label: 'Altered hours' });
   for (const text of ['Start later in the morning', 'Finish earlier in the day', 'Work from home some days']) {
     await page.getByRole('button', { name: text }).click();
     await expect(page.getByText(`Added: "${text}".`)).toBeVisible();
   }
+  await page.getByRole('link', { name: 'Done: see your adjustments' }).click();
   await changeItem(page, 'Start later in the morning', { status: 'Agreed' });
   await changeItem(page, 'Finish earlier in the day', { status: 'Asked for' });
   // The Change button has the focus back after saving.
   await expect(page.getByRole('button', { name: 'Change: Finish earlier in the day' })).toBeFocused();
 
   // Half hours and a week with its own number of days.
+  await page.getByRole('link', { name: 'Back to your workplace plan' }).click();
   await page.getByRole('link', { name: 'Phased return to work, week by week' }).click();
   await page.getByLabel('How many weeks').fill('3');
   await page.getByLabel('Hours in the first week').fill('15');
@@ -436,12 +465,14 @@ test('sharing: the defaults, suggested adjustments marked, half hours and weeks 
   await expectAccessible(page, 'phased return, a week changed');
 
   // By default: agreed, in place and asked for; suggested only when chosen, and marked.
-  await page.goto('/checklists/work/share');
+  await page.goto('/checklists/work/share/link');
   const preview = page.locator('.plan-preview');
   await expect(preview).toContainText('Start later in the morning');
   await expect(preview).toContainText('Finish earlier in the day');
   await expect(preview).not.toContainText('Work from home some days');
+  await page.getByRole('link', { name: 'Back to choose what to share' }).click();
   await page.getByRole('checkbox', { name: /^Suggested adjustments/ }).check();
+  await page.getByRole('link', { name: 'Continue' }).click();
   await expect(preview.locator('.plan-item-suggested')).toContainText('Work from home some days');
   await expect(preview.locator('.plan-item-suggested')).toContainText('Suggested: not asked for yet');
   await expectAccessible(page, 'share with suggested');
@@ -473,8 +504,9 @@ test('checklist pages fit at 320px wide and with text at 200%', async ({ page })
   await page.setViewportSize({ width: 320, height: 640 });
   await startApp(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  const pages = ['/checklists', '/checklists/work', '/checklists/work/return', '/checklists/work/wellness',
-    '/checklists/work/share', '/checklists/home', '/checklists/home/room/bathroom', '/checklists/home/falls',
+  const pages = ['/checklists', '/checklists/work', '/checklists/work/covers', '/checklists/work/adjustments',
+    '/checklists/work/adjustments/add', '/checklists/work/difficulties', '/checklists/work/return', '/checklists/work/wellness',
+    '/checklists/work/share', '/checklists/work/share/link', '/checklists/home', '/checklists/home/room/bathroom', '/checklists/home/falls',
     '/checklists/home/falls/1', '/checklists/home/falls/check', '/checklists/home/falls/result', '/employer'];
   for (const zoom of ['100%', '200%']) {
     for (const path of pages) {

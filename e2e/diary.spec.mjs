@@ -23,6 +23,8 @@ async function openDiary(page) {
 async function openSettings(page) {
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.locator('main').getByRole('link', { name: /^Diary/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Diary settings' })).toBeVisible();
 }
 
 function form(page) {

@@ -60,6 +60,8 @@ test('backup downloads, restores after showing what it holds, and the restore ca
   await startApp(page);
   await checkIn(page, 4, 'before backup');
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('link', { name: /^Backup and restore You have not made a backup yet\./ })).toBeVisible();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await expect(page.getByText('You have not made a backup yet.')).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -79,6 +81,7 @@ test('backup downloads, restores after showing what it holds, and the restore ca
 
   // Restore: the contents are shown and nothing changes until confirmed.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles(file);
   await expect(page.getByRole('heading', { name: 'This backup contains' })).toBeVisible();
   await expect(page.getByText('1 rating', { exact: true })).toBeVisible();
@@ -89,6 +92,7 @@ test('backup downloads, restores after showing what it holds, and the restore ca
 
   // Undo brings back what was replaced, and survives a reload.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByRole('button', { name: 'Undo the restore' }).click();
   await expect(page.getByText('The restore has been undone.')).toBeVisible();
   await page.reload();
@@ -99,6 +103,7 @@ test('a bad backup file gets a clear message and changes nothing', async ({ page
   await startApp(page);
   await checkIn(page, 5);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   const cases = [
     ['not-json.json', 'hello', 'not in the JSON format'],
     ['other.json', '{"format":"something-else","version":1,"data":{}}', 'not the right kind of Everyday file'],
@@ -224,7 +229,7 @@ test('works at 320px wide and with text at 200%', async ({ page }) => {
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const pages = ['/', '/goals', '/goals/new', '/diary', '/checklists', '/progress',
     '/progress/questionnaire', '/progress/work-ability', '/progress/appointments', '/settings',
-    '/diary/week', '/diary/insights', '/diary/pacing', '/checklists/work', '/checklists/home',
+    '/settings/ot', '/settings/diary', '/settings/backup', '/settings/lock', '/diary/week', '/diary/insights', '/diary/pacing', '/checklists/work', '/checklists/home',
     '/summary', '/ot', '/ot/summaries', '/employer'];
   for (const path of pages) {
     await page.goto(path);
@@ -234,7 +239,7 @@ test('works at 320px wide and with text at 200%', async ({ page }) => {
   // Text at 200%: every page still fits without sideways scrolling. (Set through the CSS
   // object model, after an in-app navigation so it stays: the app's Content-Security-Policy
   // blocks inline styles.)
-  await page.goto('/settings');
+  await page.goto('/settings/backup');
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
   await expect(page.getByRole('button', { name: 'Download a backup', exact: true })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);

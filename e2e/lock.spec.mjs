@@ -9,6 +9,7 @@ const NOTE = 'walked to the allotment';
 
 async function turnLockOn(page, code) {
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Lock Everyday/ }).click();
   await expect(page.getByRole('heading', { name: 'Lock Everyday' })).toBeVisible();
   await page.getByLabel('Choose a passcode').fill(code);
   await page.getByLabel('Type it again').fill(code);
@@ -68,6 +69,7 @@ test('idle lock, change the passcode, then remove the lock', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Lock Everyday/ }).click();
   await page.getByLabel('Current passcode').fill('97531246');
   await page.getByLabel('New passcode').fill('blue kettle river');
   await page.getByRole('button', { name: 'Change passcode' }).click();
@@ -80,11 +82,12 @@ test('idle lock, change the passcode, then remove the lock', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Lock Everyday/ }).click();
   await page.getByLabel('Your passcode', { exact: true }).fill('blue kettle river');
   await page.getByRole('button', { name: 'Remove the lock' }).click();
   await expect(page.getByText('The lock is off.')).toBeVisible({ timeout: 20000 });
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lock Everyday' })).toBeVisible();
   expect(await progressRows(page)).toEqual([['5', NOTE]]);
   const stored = await storedValues(page);
   expect(stored.some(([, v]) => v.includes('allotment'))).toBe(true);
@@ -95,6 +98,7 @@ test('a protected backup restores only with its passphrase; a damaged one gets a
   await startApp(page);
   await checkIn(page, 3, NOTE);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel(/Passphrase for the backup/).fill('green apple tree');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 20000 }),
@@ -107,6 +111,7 @@ test('a protected backup restores only with its passphrase; a damaged one gets a
 
   await checkIn(page, 9, 'after the backup');
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles(file);
   await page.getByLabel("The backup's passphrase").fill('green apple three');
   await page.getByRole('button', { name: 'Open the backup' }).click();
@@ -121,6 +126,7 @@ test('a protected backup restores only with its passphrase; a damaged one gets a
   const parsed = JSON.parse(text);
   parsed.data = parsed.data.slice(0, 20);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(parsed)) });
   await page.getByLabel("The backup's passphrase").fill('green apple tree');
   await page.getByRole('button', { name: 'Open the backup' }).click();

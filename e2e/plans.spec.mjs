@@ -93,11 +93,11 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await page.getByRole('link', { name: /walk to the shop/i }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your goal' })).toBeVisible();
   await expect(page.getByText('Walk to the corner')).toBeVisible();
-  await page.goto('/checklists/work');
+  await page.goto('/checklists/work/adjustments');
   await expect(page.getByText('Start at 10am')).toBeVisible();
   await page.goto('/checklists/home/room/bathroom?item=5'); // the OT's own hazard, after the 4 built-in ones
   await expect(page.getByRole('checkbox', { name: 'No grab rail by the bath' })).toBeVisible();
-  await page.goto('/settings');
+  await page.goto('/settings/diary');
   await expect(page.getByRole('checkbox', { name: 'Mood' })).toBeChecked();
 
   // The patient changes how much, in their own words.
@@ -159,7 +159,7 @@ test('an OT plan is built, added by the patient, updated keeping their edits; a 
   await expect(page.getByText('This link is not for this page', { exact: false })).toBeVisible();
 
   // After a reload the plan is listed, reached from Settings.
-  await page.goto('/settings');
+  await page.goto('/settings/ot');
   await page.getByRole('link', { name: "See your OT's plans, or add one from a file" }).click();
   await expect(page.getByRole('heading', { name: /Plan from Sam Jones/ })).toBeVisible();
   await expect(page.getByText(`Your OT's practice code is ${code}.`, { exact: false })).toBeVisible();

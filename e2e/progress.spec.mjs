@@ -63,6 +63,7 @@ test('ratings and outcomes over several dates show the right change on Progress 
 
   // The OT start date, in Settings.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Your OT/ }).click();
   await page.getByLabel('When did you start seeing your OT?').fill('2026-04-15');
   await page.getByRole('button', { name: 'Save date' }).click();
   await expect(page.getByText('Saved: you started seeing your OT on 15 April 2026.')).toBeVisible();
@@ -320,6 +321,7 @@ test('long lists show the latest first with "Show all", and notes are shown as t
   }));
   const backup = { format: 'everyday-backup', version: 1, data: { settings: { welcome_done: true }, ratings: { confidence }, outcomes, next_id: 26 } };
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles({ name: 'year.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
   await expect(page.getByText('Your backup has been restored.')).toBeVisible();

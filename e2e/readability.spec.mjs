@@ -18,9 +18,11 @@ const ALLOWED = new Set([
 /** Patient pages: the path and a name for the report. */
 const PAGES = [
   '/', '/goals', '/goals/new', '/diary', '/diary/week', '/diary/insights', '/diary/pacing',
-  '/checklists', '/checklists/home', '/checklists/home/falls', '/checklists/work', '/progress',
+  '/checklists', '/checklists/home', '/checklists/home/falls', '/checklists/work', '/checklists/work/covers',
+  '/checklists/work/adjustments', '/checklists/work/adjustments/add', '/checklists/work/difficulties', '/progress',
   '/progress/questionnaire', '/progress/work-ability', '/progress/appointments', '/checklists/work/return',
-  '/checklists/work/wellness', '/checklists/home/room/bathroom', '/summary', '/settings', '/plan',
+  '/checklists/work/wellness', '/checklists/home/room/bathroom', '/summary', '/settings', '/settings/ot',
+  '/settings/diary', '/settings/backup', '/settings/lock', '/plan',
 ];
 const KNOWN = JSON.parse(fs.readFileSync(new URL('./readability-known.json', import.meta.url), 'utf8'));
 

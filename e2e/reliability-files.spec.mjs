@@ -96,6 +96,7 @@ test('a backup with a diary entry in year -262143 is refused on restore and chan
 
   await startApp(page);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles(path);
   await expect(page.getByText(`This file has a date that cannot be right: -262143-01-01. ${WINDOW_WORDS} Nothing has been changed.`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Replace my data with this backup' })).toHaveCount(0);

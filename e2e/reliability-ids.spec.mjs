@@ -36,6 +36,7 @@ test('same as yesterday then undo keeps every older entry, after a backup withou
   ];
   const backup = { format: 'everyday-backup', version: 1, data: { settings: { welcome_done: true }, diary } };
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
   await expect(page.getByText('Your backup has been restored.')).toBeVisible();
@@ -73,7 +74,7 @@ test('a difficulty removed in a tab that missed another tab\'s change removes th
   });
   page.on('dialog', (d) => d.accept());
   await startApp(page);
-  await page.goto('/checklists/work');
+  await page.goto('/checklists/work/difficulties');
   const table = (p) => p.getByRole('table', { name: 'Difficulties at work and what would help' });
   for (const [what, help] of [
     ['Lifting boxes', 'No lifting over 5 kg'],
@@ -94,7 +95,7 @@ test('a difficulty removed in a tab that missed another tab\'s change removes th
   // A second tab removes the first row.
   const other = await context.newPage();
   other.on('dialog', (d) => d.accept());
-  await other.goto('/checklists/work');
+  await other.goto('/checklists/work/difficulties');
   await expect(table(other).locator('tbody tr')).toHaveCount(3);
   await table(other).getByRole('button', { name: 'Remove: Lifting boxes' }).click();
   await expect(table(other).locator('tbody tr')).toHaveCount(2);

@@ -142,6 +142,7 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
   // The patient's data: a restored backup, and a check-in today through the Today page.
   await startApp(page);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /^Backup and restore/ }).click();
   await page.getByLabel('Backup file').setInputFiles(backupPath);
   await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
   await expect(page.getByText('Your backup has been restored.')).toBeVisible();

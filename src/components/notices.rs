@@ -112,7 +112,7 @@ pub fn Notices() -> impl IntoView {
                             "Everyday has used {}% of the space this browser gives it. Please download a backup soon. ",
                             usage.percent()
                         )}
-                        <A href=paths::SETTINGS>"Go to Settings"</A>
+                        <A href=paths::SETTINGS_BACKUP>"Go to Backup and restore"</A>
                     </p>
                 </div>
             }

@@ -26,3 +26,21 @@ pub fn focus_main_heading() {
         }
     });
 }
+
+/// A link to one part of something (a part of the workplace plan, a section of Settings) with
+/// a line under its name saying where that part has got to. Put it in a `<ul class="room-list">`
+/// (it looks like the rooms of the home-safety checklist).
+#[component]
+pub fn StatusLink(
+    href: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] status: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <li><leptos_router::components::A href=href attr:class="room-link">
+            <span class="room-name">{name}</span>
+            " "
+            <span class="room-status">{move || status.get()}</span>
+        </leptos_router::components::A></li>
+    }
+}

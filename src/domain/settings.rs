@@ -94,3 +94,29 @@ impl Pacing {
         self == &Pacing::default()
     }
 }
+
+impl Settings {
+    /// How the diary is set, for the Settings home: "Ratings on. Pacing off."
+    pub fn diary_words(&self) -> String {
+        let on_off = |on: bool| if on { "on" } else { "off" };
+        format!(
+            "Ratings {}. Pacing {}.",
+            on_off(!self.diary_ratings.none_on()),
+            on_off(self.pacing.on)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diary_words_say_what_is_on() {
+        let mut s = Settings::default();
+        assert_eq!(s.diary_words(), "Ratings off. Pacing off.");
+        s.diary_ratings.mood = true;
+        s.pacing.on = true;
+        assert_eq!(s.diary_words(), "Ratings on. Pacing on.");
+    }
+}

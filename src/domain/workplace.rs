@@ -460,6 +460,65 @@ pub fn plan_summary(plan: &WorkplacePlan) -> String {
     )
 }
 
+/// "1 thing" or "2 things": a count with its word.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The status line of "What the plan covers" on the plan's overview.
+pub fn covers_words(plan: &WorkplacePlan) -> String {
+    if plan.advice.is_empty() && plan.from.is_none() && plan.to.is_none() && plan.review.is_none() {
+        return "Not filled in yet.".into();
+    }
+    let kinds = counted(plan.advice.len(), "kind of advice", "kinds of advice");
+    match plan.review {
+        Some(review) => format!("{kinds}. Review on {}.", super::dates::long_date(review)),
+        None => format!("{kinds}. No review date yet."),
+    }
+}
+
+/// The status line of the adjustments on the plan's overview: "3 adjustments, 1 agreed or in
+/// place."
+pub fn items_words(plan: &WorkplacePlan) -> String {
+    if plan.items.is_empty() {
+        return "None yet.".into();
+    }
+    let agreed = plan.items.iter().filter(|i| i.status.is_agreed()).count();
+    format!(
+        "{}, {agreed} agreed or in place.",
+        counted(plan.items.len(), "adjustment", "adjustments")
+    )
+}
+
+/// The status line of the difficulties table on the plan's overview.
+pub fn difficulties_words(plan: &WorkplacePlan) -> String {
+    if plan.difficulties.is_empty() {
+        return "Nothing in the table yet.".into();
+    }
+    format!(
+        "{} in the table.",
+        counted(plan.difficulties.len(), "difficulty", "difficulties")
+    )
+}
+
+/// The status line of the Wellness Action Plan on the plan's overview.
+pub fn wellness_words(plan: &WorkplacePlan) -> String {
+    let w = &plan.wellness;
+    let written = [
+        &w.keeps_me_well,
+        &w.warning_signs,
+        &w.effect_on_work,
+        &w.support_from_manager,
+    ]
+    .iter()
+    .any(|t| !t.trim().is_empty());
+    if written {
+        "Started. Only shared if you choose.".into()
+    } else {
+        "Not filled in yet.".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -586,5 +645,45 @@ mod tests {
             assert!(ADJUSTMENT_LIBRARY.iter().any(|(kind, _)| *kind == k));
             assert_eq!(AdviceKind::from_code(k.code()), Some(k));
         }
+    }
+
+    #[test]
+    fn overview_status_lines_count_in_plain_words() {
+        let mut plan = WorkplacePlan::default();
+        assert_eq!(covers_words(&plan), "Not filled in yet.");
+        assert_eq!(items_words(&plan), "None yet.");
+        assert_eq!(difficulties_words(&plan), "Nothing in the table yet.");
+        assert_eq!(wellness_words(&plan), "Not filled in yet.");
+        plan.advice = vec![AdviceKind::AlteredHours];
+        assert_eq!(covers_words(&plan), "1 kind of advice. No review date yet.");
+        plan.advice.push(AdviceKind::PhasedReturn);
+        plan.review = Some(d(4, 1));
+        assert_eq!(
+            covers_words(&plan),
+            "2 kinds of advice. Review on 1 April 2026."
+        );
+        let item = |status| crate::domain::checklists::WorkplaceItem {
+            id: Default::default(),
+            kind: AdviceKind::AlteredHours,
+            text: "Start later".into(),
+            status,
+            reason: String::new(),
+            owner: Owner::Me,
+            review: None,
+            since: None,
+            note: String::new(),
+            private: false,
+            source: Default::default(),
+        };
+        plan.items = vec![
+            item(ItemStatus::Agreed),
+            item(ItemStatus::Suggested),
+            item(ItemStatus::AskedFor),
+        ];
+        assert_eq!(items_words(&plan), "3 adjustments, 1 agreed or in place.");
+        plan.difficulties = vec![Default::default()];
+        assert_eq!(difficulties_words(&plan), "1 difficulty in the table.");
+        plan.wellness.warning_signs = "Not sleeping".into();
+        assert_eq!(wellness_words(&plan), "Started. Only shared if you choose.");
     }
 }

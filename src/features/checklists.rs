@@ -3,16 +3,20 @@
 //! Every rule is in `domain::checklists`, `domain::workplace`, `domain::home_safety` and
 //! `domain::share`.
 
+mod adjustments;
+mod difficulties;
 mod falls;
 mod home;
 mod plan;
 mod share;
 mod weeks;
 
+pub use adjustments::{AddAdjustmentsPage, AdjustmentsPage};
+pub use difficulties::DifficultiesPage;
 pub use falls::{FallsPage, FallsStepPage};
 pub use home::{HomePage, RoomPage};
-pub use plan::WorkplacePage;
-pub use share::SharePage;
+pub use plan::{CoversPage, WorkplacePage};
+pub use share::{ShareLinkPage, SharePage};
 pub use weeks::{PhasedReturnPage, WellnessPage};
 
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! The passcode lock's screens: the unlock screen (shown instead of the app while locked), the
-//! idle lock, the "Lock Everyday" card in Settings, and passphrase-protected backups.
+//! idle lock, the "Lock Everyday" page of Settings, and passphrase-protected backups.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -202,23 +202,20 @@ fn IdleChoice(value: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// "Lock Everyday" in Settings: turn on with a passcode, or (when on) lock now, change the
-/// passcode, the idle time, or turn it off.
+/// The body of Settings > Lock Everyday: turn on with a passcode, or (when on) lock now, change
+/// the passcode, the idle time, or turn it off.
 #[component]
 pub fn LockSection() -> impl IntoView {
     let state = use_app_state();
-    // Kept here, so the message stays when the card changes between on and off.
+    // Kept here, so the message stays when the page changes between on and off.
     let message = RwSignal::new(None::<String>);
     view! {
-        <section class="card" aria-labelledby="lock-heading">
-            <h2 id="lock-heading">"Lock Everyday"</h2>
-            {move || if state.lock.on.get() {
-                view! { <LockOnSettings message=message/> }.into_any()
-            } else {
-                view! { <LockOffSettings message=message/> }.into_any()
-            }}
-            <FormMessage message=message/>
-        </section>
+        {move || if state.lock.on.get() {
+            view! { <LockOnSettings message=message/> }.into_any()
+        } else {
+            view! { <LockOffSettings message=message/> }.into_any()
+        }}
+        <FormMessage message=message/>
     }
 }
 

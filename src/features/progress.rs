@@ -293,7 +293,7 @@ fn outcome_html(f: &OutcomeFigures, no_start: bool) -> String {
         let _ = write!(
             h,
             r#"<p>To compare before and since you started seeing your OT, <a href="{}">add the date you started in Settings</a>.</p>"#,
-            paths::SETTINGS
+            paths::SETTINGS_OT
         );
     }
     if !f.sentences.is_empty() {

@@ -1,35 +1,97 @@
-//! Settings: name, backup and restore, data kept aside, and how safe the stored data is.
+//! Settings: a short home page (the person's name, data kept aside when there is any, and a
+//! link to each section with a line saying how it is set), and a page per section: the OT
+//! (start date and plans), the diary, backup and restore, and the lock. One thing per page, so
+//! no page is a long scroll with large text on a phone.
+
+mod backup;
+
+pub use backup::BackupPage;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use leptos_router::components::A;
 
-use crate::app::PageHeading;
+use crate::app::{paths, PageHeading};
 use crate::components::date_field::DateField;
 use crate::components::error_summary::{ErrorSummary, FieldError, FieldErrors};
 use crate::components::field::{FormMessage, TextField};
-use crate::domain::backup::{
-    backup_file_name, check_backup, days_since_backup, CheckedBackup, MAX_BACKUP_BYTES,
-};
-use crate::domain::dates::{date_time, iso_date, long_date};
+use crate::components::page::StatusLink;
+use crate::domain::dates::{iso_date, long_date};
 use crate::domain::state::Command;
-use crate::platform::persist::{self, Persistence};
-use crate::platform::{clock, files};
-use crate::state::use_app_state;
+use crate::platform::files;
+use crate::state::{use_app_state, AppState};
+
+/// The link back to the settings home, at the top of each section's page.
+fn back_to_settings() -> impl IntoView {
+    view! { <p><A href=paths::SETTINGS>"Back to Settings"</A></p> }
+}
+
+/// A section of Settings on the home page, with a line saying how it is set.
+fn section(
+    href: &'static str,
+    name: &'static str,
+    status: impl Fn(AppState) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_app_state();
+    let status = Signal::derive(move || status(state));
+    view! { <StatusLink href name status/> }
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <PageHeading title="Settings"/>
-        <NameSetting/>
-        <OtStartSetting/>
-        <section class="card"><h2>"Plans from your OT"</h2><p><leptos_router::components::A href=crate::app::paths::PLAN>"See your OT's plans, or add one from a file"</leptos_router::components::A></p></section>
-        <crate::features::diary::DiarySettings/>
-        <BackupSection/>
-        <crate::features::lock::LockSection/>
-        <RestoreSection/>
         <KeptAsideSection/>
-        <StorageSection/>
+        <NameSetting/>
+        <section aria-labelledby="sections-heading">
+            <h2 id="sections-heading">"More settings"</h2>
+            <ul class="room-list">
+                {section(paths::SETTINGS_OT, "Your OT", |s| s.data.with(|d| match d.settings.ot_start {
+                    Some(date) => format!("You started seeing your OT on {}.", long_date(date)),
+                    None => "Your start date and your OT's plans.".into(),
+                }))}
+                {section(paths::SETTINGS_DIARY, "Diary", |s| s.data.with(|d| d.settings.diary_words()))}
+                {section(paths::SETTINGS_BACKUP, "Backup and restore", backup::last_backup_words)}
+                {section(paths::SETTINGS_LOCK, "Lock Everyday", |s| if s.lock.on.get() {
+                    "The lock is on.".into()
+                } else {
+                    "The lock is off.".into()
+                })}
+            </ul>
+        </section>
+    }
+}
+
+/// `/settings/ot`: when OT involvement started, and the OT's plans.
+#[component]
+pub fn OtSettingsPage() -> impl IntoView {
+    view! {
+        <PageHeading title="Your OT"/>
+        {back_to_settings()}
+        <OtStartSetting/>
+        <section class="card" aria-labelledby="ot-plans-heading">
+            <h2 id="ot-plans-heading">"Plans from your OT"</h2>
+            <p><A href=paths::PLAN>"See your OT's plans, or add one from a file"</A></p>
+        </section>
+    }
+}
+
+/// `/settings/diary`: the ratings the diary asks for, and pacing.
+#[component]
+pub fn DiarySettingsPage() -> impl IntoView {
+    view! {
+        <PageHeading title="Diary settings"/>
+        {back_to_settings()}
+        <crate::features::diary::DiarySettings/>
+    }
+}
+
+/// `/settings/lock`.
+#[component]
+pub fn LockSettingsPage() -> impl IntoView {
+    view! {
+        <PageHeading title="Lock Everyday"/>
+        {back_to_settings()}
+        <crate::features::lock::LockSection/>
     }
 }
 
@@ -104,8 +166,6 @@ fn OtStartSetting() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="ot-start-heading">
-            <h2 id="ot-start-heading">"Your OT"</h2>
             <form on:submit=save>
                 <ErrorSummary errors/>
                 <DateField id="ot-start" label="When did you start seeing your OT?" value=date any_day=true errors
@@ -113,193 +173,6 @@ fn OtStartSetting() -> impl IntoView {
                 <button type="submit" class="button">"Save date"</button>
                 <FormMessage message/>
             </form>
-        </section>
-    }
-}
-
-#[component]
-fn BackupSection() -> impl IntoView {
-    let state = use_app_state();
-    let message = RwSignal::new(None::<String>);
-    let last = move || {
-        state.data.with(
-            |d| match (d.settings.last_backup, days_since_backup(d, clock::now())) {
-                (Some(at), Some(days)) => {
-                    let ago = match days {
-                        0 => "today".to_string(),
-                        1 => "yesterday".to_string(),
-                        n => format!("{n} days ago"),
-                    };
-                    format!("Last backed up {ago}, on {}.", date_time(at))
-                }
-                _ => "You have not made a backup yet.".to_string(),
-            },
-        )
-    };
-    let download = move |_| {
-        let now = clock::now();
-        let text = state.backup_text();
-        match files::download(&backup_file_name(now), &text, "application/json") {
-            Ok(()) => {
-                let _ = state.dispatch(Command::RecordBackup(now));
-                message.set(Some("Your backup file is downloading. Keep it somewhere safe, such as your email or cloud storage.".into()));
-            }
-            Err(e) => message.set(Some(e)),
-        }
-    };
-    view! {
-        <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Backup"</h2>
-            <p>"Your records are only on this phone. A backup file lets you get them back if the phone is lost, reset or replaced."</p>
-            <p class="backup-date">{last}</p>
-            <Show when=move || !state.lock.on.get()>
-                <button type="button" class="button button-primary" on:click=download>"Download a backup"</button>
-            </Show>
-            <p class="form-message" role="status">{move || message.get()}</p>
-            <crate::features::lock::ProtectedBackupDownload/>
-        </section>
-    }
-}
-
-#[component]
-fn RestoreSection() -> impl IntoView {
-    let state = use_app_state();
-    let checked = RwSignal::new(None::<CheckedBackup>);
-    let protected = RwSignal::new(None::<Vec<u8>>);
-    let message = RwSignal::new(None::<String>);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-
-    let on_file = move |ev: leptos::ev::Event| {
-        checked.set(None);
-        protected.set(None);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        message.set(Some("Checking the file…".into()));
-        spawn_local(async move {
-            let result = match files::read_bytes(file, MAX_BACKUP_BYTES).await {
-                Ok(bytes) if crate::domain::lock::is_protected_backup(&bytes) => {
-                    message.set(None);
-                    protected.set(Some(bytes));
-                    return;
-                }
-                Ok(bytes) => check_backup(&bytes).map_err(|e| e.to_string()),
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(backup) => {
-                    message.set(None);
-                    checked.set(Some(backup));
-                }
-                Err(e) => message.set(Some(format!("{e} Nothing has been changed."))),
-            }
-        });
-    };
-    let clear_input = move || {
-        if let Some(input) = input_ref.get_untracked() {
-            input.set_value("");
-        }
-    };
-    let confirm = move |_| {
-        if let Some(backup) = checked.get_untracked() {
-            // The warning about an earlier undo copy is shown whenever one is kept, so
-            // confirming here is agreeing to replace it.
-            let replace_earlier = state.can_undo_restore.get_untracked();
-            match state.restore(backup, replace_earlier) {
-                Ok(()) => message.set(Some("Your backup has been restored. Your previous data is kept: you can undo this below.".into())),
-                Err(e) => message.set(Some(e.to_string())),
-            }
-        }
-        checked.set(None);
-        clear_input();
-    };
-    let cancel = move |_| {
-        checked.set(None);
-        clear_input();
-        message.set(Some("Restore cancelled. Nothing has been changed.".into()));
-    };
-    let undo = move |_| {
-        message.set(Some(match state.undo_restore() {
-            Ok(()) => "The restore has been undone. Your data is as it was before.".into(),
-            Err(e) => e.to_string(),
-        }));
-    };
-    let keep = move |_| {
-        message.set(Some(match state.keep_restored() {
-            Ok(()) => "The restored data is kept.".into(),
-            Err(e) => e.to_string(),
-        }));
-    };
-    let download_earlier = move |_| {
-        if let Some(text) = state.undo_copy_text() {
-            let name = format!(
-                "everyday-before-last-restore-{}.json",
-                crate::domain::dates::iso_date(clock::today())
-            );
-            if let Err(e) = files::download(&name, &text, "application/json") {
-                message.set(Some(e));
-            }
-        }
-    };
-    view! {
-        <section class="card" aria-labelledby="restore-heading">
-            <h2 id="restore-heading">"Restore from a backup"</h2>
-            <p>"Choose a backup file made by Everyday. You will see what is in it before anything changes."</p>
-            <label class="field">
-                <span>"Backup file"</span>
-                <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file/>
-            </label>
-            <p class="form-message" role="status">{move || message.get()}</p>
-            {move || protected.get().map(|bytes| view! {
-                <crate::features::lock::ProtectedRestore bytes=bytes on_open=Callback::new(move |b| {
-                    protected.set(None);
-                    checked.set(Some(b));
-                })/>
-            })}
-            {move || checked.get().map(|backup| {
-                let saved = backup
-                    .saved_at
-                    .map(|at| format!("This backup was made on {}.", date_time(at)))
-                    .unwrap_or_else(|| "This backup has no date.".into());
-                view! {
-                    <div class="confirm-box" role="group" aria-labelledby="restore-confirm-heading">
-                        <h3 id="restore-confirm-heading">"This backup contains"</h3>
-                        <p>{saved}</p>
-                        <ul class="plain-list">
-                            {backup.contents.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                        </ul>
-                        <p><strong>"Restoring replaces everything now in the app with this backup."</strong>" What is there now is kept, so you can undo."</p>
-                        <Show when=move || state.can_undo_restore.get()>
-                            <div class="notice notice-warn">
-                                <p><strong>"You restored a backup before, and the data you had before that restore is still kept so you can undo it."</strong></p>
-                                <p>"If you restore again, that older copy is replaced by what is in the app now, and it can no longer be put back. To keep the older copy, download it first: it is a backup file you can restore later."</p>
-                                <button type="button" class="button" on:click=download_earlier>"Download the data from before the last restore"</button>
-                            </div>
-                        </Show>
-                        <div class="button-row">
-                            <button type="button" class="button button-primary" on:click=confirm>"Replace my data with this backup"</button>
-                            <button type="button" class="button" on:click=cancel>"Cancel"</button>
-                        </div>
-                    </div>
-                }
-            })}
-            <Show when=move || state.can_undo_restore.get()>
-                <div class="confirm-box">
-                    <h3>"Undo the last restore"</h3>
-                    <p>"The data you had before the last restore is still kept on this phone."</p>
-                    <div class="button-row">
-                        <button type="button" class="button" on:click=undo>"Undo the restore"</button>
-                        <button type="button" class="button" on:click=keep>"Keep the restored data"</button>
-                    </div>
-                </div>
-            </Show>
-        </section>
     }
 }
 
@@ -357,30 +230,5 @@ fn KeptAsideSection() -> impl IntoView {
                 <p class="form-message" role="status">{move || message.get()}</p>
             </section>
         </Show>
-    }
-}
-
-#[component]
-fn StorageSection() -> impl IntoView {
-    let state = use_app_state();
-    let persistence = RwSignal::new(None::<Persistence>);
-    spawn_local(async move {
-        persistence.set(Some(persist::request().await));
-    });
-    view! {
-        <section class="card" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">"Keeping your data safe"</h2>
-            <p>{move || {
-                let u = state.usage.get();
-                format!("Everyday is using {}% of the space this browser gives it.", u.percent())
-            }}</p>
-            <p>{move || match persistence.get() {
-                None => "Checking whether this browser will keep your data…".to_string(),
-                Some(Persistence::Granted) => "This browser has agreed to keep Everyday's data and not clear it on its own.".to_string(),
-                Some(Persistence::NotGranted) => "This browser has not promised to keep Everyday's data: it might clear it if the phone runs short of space.".to_string(),
-                Some(Persistence::Unsupported) => "This browser cannot say whether it will keep Everyday's data.".to_string(),
-            }}</p>
-            <p>"To protect your data, add Everyday to your home screen: in your browser's menu choose \"Add to Home screen\" or \"Install app\". And keep a recent backup."</p>
-        </section>
     }
 }

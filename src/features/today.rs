@@ -157,7 +157,7 @@ fn link_path(link: AgendaLink) -> String {
         AgendaLink::PhasedReturn => paths::PHASED_RETURN.into(),
         AgendaLink::Workplace => paths::WORKPLACE.into(),
         AgendaLink::HomeRoom(room) => paths::room(room),
-        AgendaLink::Settings => paths::SETTINGS.into(),
+        AgendaLink::Settings => paths::SETTINGS_BACKUP.into(),
     }
 }
 

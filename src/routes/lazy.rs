@@ -72,9 +72,14 @@ part!(diary_part, DiaryPages {
 part!(checklists_part, ChecklistsPages {
     Checklists => checklists::ChecklistsPage,
     Workplace => checklists::WorkplacePage,
+    WorkCovers => checklists::CoversPage,
+    WorkAdjustments => checklists::AdjustmentsPage,
+    WorkAdjustmentsAdd => checklists::AddAdjustmentsPage,
+    WorkDifficulties => checklists::DifficultiesPage,
     PhasedReturn => checklists::PhasedReturnPage,
     Wellness => checklists::WellnessPage,
     Share => checklists::SharePage,
+    ShareLink => checklists::ShareLinkPage,
     HomeSafety => checklists::HomePage,
     Falls => checklists::FallsPage,
     FallsStep => checklists::FallsStepPage,
@@ -90,6 +95,10 @@ part!(progress_part, ProgressPages {
 
 part!(settings_part, SettingsPages {
     Settings => settings::SettingsPage,
+    SettingsOt => settings::OtSettingsPage,
+    SettingsDiary => settings::DiarySettingsPage,
+    SettingsBackup => settings::BackupPage,
+    SettingsLock => settings::LockSettingsPage,
 });
 
 part!(summary_part, SummaryPages {

@@ -40,9 +40,14 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/diary/pacing") view={Lazy::<DiaryPacing>::new()}/>
                 <Route path=path!("/checklists") view={Lazy::<Checklists>::new()}/>
                 <Route path=path!("/checklists/work") view={Lazy::<Workplace>::new()}/>
+                <Route path=path!("/checklists/work/covers") view={Lazy::<WorkCovers>::new()}/>
+                <Route path=path!("/checklists/work/adjustments") view={Lazy::<WorkAdjustments>::new()}/>
+                <Route path=path!("/checklists/work/adjustments/add") view={Lazy::<WorkAdjustmentsAdd>::new()}/>
+                <Route path=path!("/checklists/work/difficulties") view={Lazy::<WorkDifficulties>::new()}/>
                 <Route path=path!("/checklists/work/return") view={Lazy::<PhasedReturn>::new()}/>
                 <Route path=path!("/checklists/work/wellness") view={Lazy::<Wellness>::new()}/>
                 <Route path=path!("/checklists/work/share") view={Lazy::<Share>::new()}/>
+                <Route path=path!("/checklists/work/share/link") view={Lazy::<ShareLink>::new()}/>
                 <Route path=path!("/checklists/home") view={Lazy::<HomeSafety>::new()}/>
                 <Route path=path!("/checklists/home/falls") view={Lazy::<Falls>::new()}/>
                 <Route path=path!("/checklists/home/falls/:step") view={Lazy::<FallsStep>::new()}/>
@@ -52,6 +57,10 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/progress/work-ability") view={Lazy::<WorkAbility>::new()}/>
                 <Route path=path!("/progress/appointments") view={Lazy::<Appointments>::new()}/>
                 <Route path=path!("/settings") view={Lazy::<Settings>::new()}/>
+                <Route path=path!("/settings/ot") view={Lazy::<SettingsOt>::new()}/>
+                <Route path=path!("/settings/diary") view={Lazy::<SettingsDiary>::new()}/>
+                <Route path=path!("/settings/backup") view={Lazy::<SettingsBackup>::new()}/>
+                <Route path=path!("/settings/lock") view={Lazy::<SettingsLock>::new()}/>
                 <Route path=path!("/summary") view={Lazy::<Summary>::new()}/>
                 <Route path=path!("/plan") view={Lazy::<Plan>::new()}/>
             </ParentRoute>

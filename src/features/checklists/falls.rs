@@ -8,8 +8,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::{focus_later, send};
+use super::send;
 use crate::app::{paths, PageHeading};
+use crate::components::error_summary::{
+    error_id, ErrorSummary, FieldError, FieldErrorMessage, FieldErrors,
+};
 use crate::components::field::FormMessage;
 use crate::domain::checklists::{ChecklistCommand, FallsCheck};
 use crate::domain::dates::long_date;
@@ -21,6 +24,10 @@ use crate::domain::state::Command;
 use crate::features::progress::{Removal, UndoNotice};
 use crate::platform::clock;
 use crate::state::use_app_state;
+
+/// The first choice of a statement: where the error summary's link goes, and the name of the
+/// message by the choices (`falls-yes-error`).
+const ANSWER: &str = "falls-yes";
 
 /// Where the answers given so far are kept (this tab only; gone when it is closed).
 const DRAFT_KEY: &str = "everyday-falls-draft";
@@ -117,7 +124,9 @@ pub fn FallsStepPage() -> impl IntoView {
 fn Question(n: usize, draft: RwSignal<FallsDraft>) -> impl IntoView {
     let (text, points) = FALLS_STATEMENTS[n - 1];
     let chosen = RwSignal::new(draft.with_untracked(|d| d.0[n - 1]));
-    let error = RwSignal::new(false);
+    let errors = FieldErrors::new();
+    // The summary links to the first choice, as GOV.UK does for radios.
+    let error = move || errors.message_for(ANSWER).is_some();
     let navigate = use_navigate();
     let back = if n == 1 {
         paths::FALLS.to_string()
@@ -127,9 +136,7 @@ fn Question(n: usize, draft: RwSignal<FallsDraft>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(answer) = chosen.get_untracked() else {
-            error.set(true);
-            focus_later("#falls-error-summary");
-            return;
+            return errors.show(vec![FieldError::new(ANSWER, "Choose yes or no")]);
         };
         draft.update(|d| d.0[n - 1] = Some(answer));
         let next = draft.with_untracked(|d| {
@@ -144,14 +151,15 @@ fn Question(n: usize, draft: RwSignal<FallsDraft>) -> impl IntoView {
     };
     let choose = move |answer: bool| {
         chosen.set(Some(answer));
-        error.set(false);
+        errors.clear();
     };
     let option = move |answer: bool| {
         let id = if answer { "falls-yes" } else { "falls-no" };
         view! {
             <label class="check check-large yes-no-option" for=id>
                 <input type="radio" id=id name="falls-answer" value=yes_no(answer)
-                    aria-describedby=move || error.get().then_some("falls-error")
+                    aria-invalid=move || error().then_some("true")
+                    aria-describedby=move || error().then(|| error_id(ANSWER))
                     prop:checked=move || chosen.get() == Some(answer)
                     on:change=move |_| choose(answer)/>
                 <span class="check-label">{yes_no(answer)}</span>
@@ -161,24 +169,15 @@ fn Question(n: usize, draft: RwSignal<FallsDraft>) -> impl IntoView {
     view! {
         <div class="large falls-step">
             <p><A href=back attr:class="back-link">"Back"</A></p>
-            <Show when=move || error.get()>
-                <div class="error-summary" id="falls-error-summary" tabindex="-1" role="alert" aria-labelledby="falls-error-title">
-                    <h2 id="falls-error-title">"There is a problem"</h2>
-                    <ul class="plain-list">
-                        <li><a href="#falls-yes" on:click=|ev| { ev.prevent_default(); focus_later("#falls-yes"); }>"Choose yes or no"</a></li>
-                    </ul>
-                </div>
-            </Show>
+            <ErrorSummary errors/>
             <form on:submit=submit novalidate>
-                <fieldset class="yes-no" class:yes-no-error=move || error.get()>
+                <fieldset class="yes-no" class:field-invalid=error>
                     <legend class="question-legend">
                         <span class="caption">{format!("Question {n} of {}", count())}</span>
                         <PageHeading title=text/>
                     </legend>
                     {(points > 1).then(|| view! { <p class="hint">{format!("A yes counts {points} points.")}</p> })}
-                    <Show when=move || error.get()>
-                        <p class="error-message" id="falls-error"><span class="visually-hidden">"Error: "</span>"Choose yes or no"</p>
-                    </Show>
+                    <FieldErrorMessage field=ANSWER errors/>
                     <div class="yes-no-options">
                         {option(true)}
                         {option(false)}

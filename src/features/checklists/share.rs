@@ -1,6 +1,7 @@
-//! Sharing the workplace plan with an employer: choose what goes in, see it exactly as the
-//! employer will, then make a link (optionally protected with a passphrase), a QR code, a file,
-//! or use the phone's share sheet. Nothing is sent anywhere by the app itself.
+//! Sharing the workplace plan with an employer, in two steps (two short pages rather than one
+//! long one): first choose what goes in; then see it exactly as the employer will, and make a
+//! link (optionally protected with a passphrase), a QR code, a file, or use the phone's share
+//! sheet. Nothing is sent anywhere by the app itself.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,7 +21,7 @@ use crate::platform::share::{
     app_url, copy_text, make_fragment, share_sheet, share_sheet_available,
 };
 use crate::platform::{clock, files};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
 
 /// A made link and what it holds.
 #[derive(Clone)]
@@ -51,10 +52,64 @@ fn file_html(made: &Made) -> String {
     h.into_string()
 }
 
+/// What the person chose to share (the defaults until they choose).
+fn share_choices(state: AppState) -> Memo<ShareChoices> {
+    Memo::new(move |_| state.data.with(|d| d.workplace.share.unwrap_or_default()))
+}
+
+/// Step one, `/checklists/work/share`: what to share.
 #[component]
 pub fn SharePage() -> impl IntoView {
     let state = use_app_state();
-    let choices = Memo::new(move |_| state.data.with(|d| d.workplace.share.unwrap_or_default()));
+    let choices = share_choices(state);
+    let message = RwSignal::new(None::<String>);
+
+    let toggle = |label: &'static str,
+                  hint: &'static str,
+                  get: fn(&ShareChoices) -> bool,
+                  set: fn(&mut ShareChoices, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=move || get(&choices.get())
+                    on:change=move |ev| {
+                        let mut c = choices.get_untracked();
+                        set(&mut c, event_target_checked(&ev));
+                        if let Err(e) = send(state, ChecklistCommand::SetShareChoices(c)) {
+                            message.set(Some(e));
+                        }
+                    }/>
+                <span><span class="check-label">{label}</span>{(!hint.is_empty()).then(|| view! { <span class="choice-hint">{hint}</span> })}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <PageHeading title="Share with your employer"/>
+        <p><A href=paths::WORKPLACE>"Back to your workplace plan"</A></p>
+        <p class="lead">"You choose what your employer sees. Your diary, ratings, goals and anything you marked private are never shared."</p>
+        <fieldset class="checks">
+            <legend>"What to share"</legend>
+            {toggle("My name", "As set in Settings.", |c| c.name, |c, v| c.name = v)}
+            {toggle("The kinds of advice, dates and review date", "", |c| c.period, |c, v| c.period = v)}
+            {toggle("Adjustments agreed or in place", "", |c| c.agreed, |c, v| c.agreed = v)}
+            {toggle("Adjustments I have asked for", "Not yet agreed.", |c| c.asked_for, |c, v| c.asked_for = v)}
+            {toggle("Suggested adjustments", "Ideas not asked for yet. Your employer sees them marked \"suggested\".", |c| c.suggested, |c, v| c.suggested = v)}
+            {toggle("The notes on those adjustments", "", |c| c.notes, |c, v| c.notes = v)}
+            {toggle("The phased return, week by week", "", |c| c.phased_return, |c, v| c.phased_return = v)}
+            {toggle("The difficulties and recommendations table", "Rows you marked private are left out.", |c| c.difficulties, |c, v| c.difficulties = v)}
+            {toggle("My Wellness Action Plan", "About your mental health: only if you want your employer to have it.", |c| c.wellness, |c, v| c.wellness = v)}
+        </fieldset>
+        <FormMessage message/>
+        <p><A href=paths::SHARE_LINK attr:class="button button-primary button-wide">"Continue"</A></p>
+    }
+}
+
+/// Step two, `/checklists/work/share/link`: the plan exactly as the employer will see it, and
+/// the link to send.
+#[component]
+pub fn ShareLinkPage() -> impl IntoView {
+    let state = use_app_state();
+    let choices = share_choices(state);
     // The preview goes through the same JSON the link carries, so it is exactly what arrives.
     let payload = Memo::new(move |_| {
         let plan = state
@@ -68,32 +123,12 @@ pub fn SharePage() -> impl IntoView {
     let made = RwSignal::new(None::<Made>);
     let message = RwSignal::new(None::<String>);
 
-    let toggle = |label: &'static str,
-                  hint: &'static str,
-                  get: fn(&ShareChoices) -> bool,
-                  set: fn(&mut ShareChoices, bool)| {
-        view! {
-            <label class="check">
-                <input type="checkbox" prop:checked=move || get(&choices.get())
-                    on:change=move |ev| {
-                        let mut c = choices.get_untracked();
-                        set(&mut c, event_target_checked(&ev));
-                        made.set(None);
-                        if let Err(e) = send(state, ChecklistCommand::SetShareChoices(c)) {
-                            message.set(Some(e));
-                        }
-                    }/>
-                <span><span class="check-label">{label}</span>{(!hint.is_empty()).then(|| view! { <span class="choice-hint">{hint}</span> })}</span>
-            </label>
-        }
-    };
-
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let plan = payload.get_untracked();
         if plan.is_empty() {
             return message.set(Some(
-                "There is nothing to share yet. Choose something above, or add to your plan first."
+                "There is nothing to share yet. Go back to choose what to share, or add to your plan first."
                     .into(),
             ));
         }
@@ -204,26 +239,10 @@ pub fn SharePage() -> impl IntoView {
     };
 
     view! {
-        <PageHeading title="Share with your employer"/>
-        <p><A href=paths::WORKPLACE>"Back to your workplace plan"</A></p>
-        <p class="lead">"You choose what your employer sees. Your diary, ratings, goals and anything you marked private are never shared."</p>
-        <section class="card" aria-labelledby="choose-heading">
-            <h2 id="choose-heading">"What to share"</h2>
-            <fieldset class="checks">
-                <legend>"Include"</legend>
-                {toggle("My name", "As set in Settings.", |c| c.name, |c, v| c.name = v)}
-                {toggle("The kinds of advice, dates and review date", "", |c| c.period, |c, v| c.period = v)}
-                {toggle("Adjustments agreed or in place", "", |c| c.agreed, |c, v| c.agreed = v)}
-                {toggle("Adjustments I have asked for", "Not yet agreed.", |c| c.asked_for, |c, v| c.asked_for = v)}
-                {toggle("Suggested adjustments", "Ideas not asked for yet. Your employer sees them marked \"suggested\".", |c| c.suggested, |c, v| c.suggested = v)}
-                {toggle("The notes on those adjustments", "", |c| c.notes, |c, v| c.notes = v)}
-                {toggle("The phased return, week by week", "", |c| c.phased_return, |c, v| c.phased_return = v)}
-                {toggle("The difficulties and recommendations table", "Rows you marked private are left out.", |c| c.difficulties, |c, v| c.difficulties = v)}
-                {toggle("My Wellness Action Plan", "About your mental health: only if you want your employer to have it.", |c| c.wellness, |c, v| c.wellness = v)}
-            </fieldset>
-        </section>
+        <PageHeading title="Check what your employer will see"/>
+        <p><A href=paths::SHARE>"Back to choose what to share"</A></p>
         <section class="card" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">"What your employer will see"</h2>
+            <h2 id="preview-heading">"Your plan as your employer will see it"</h2>
             <div class="plan-preview plan-doc" inner_html=move || plan_html(&payload.get(), 3).into_string()></div>
         </section>
         <form class="card" on:submit=make>
