@@ -105,11 +105,11 @@ test('a workplace plan is built, shared and opened by the employer with nothing 
   await page.getByRole('link', { name: /^Difficulties at work/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Difficulties at work' })).toBeVisible();
   await page.getByLabel('What is difficult at work').fill('Sitting for more than an hour');
-  await page.getByLabel('Recommendation or goal').fill('A sit-stand desk and a short walk every hour');
+  await page.getByLabel('What would help, or a goal').fill('A sit-stand desk and a short walk every hour');
   await page.getByRole('button', { name: 'Add to the table' }).click();
   await expect(page.getByText('Saved in the table.')).toBeVisible();
   await page.getByLabel('What is difficult at work').fill('Panic attacks on the train');
-  await page.getByLabel('Recommendation or goal').fill('Start after the rush hour');
+  await page.getByLabel('What would help, or a goal').fill('Start after the rush hour');
   await page.getByRole('checkbox', { name: /Keep this row to myself/ }).check();
   await page.getByRole('button', { name: 'Add to the table' }).click();
   const table = page.getByRole('table', { name: 'Difficulties at work and what would help' });

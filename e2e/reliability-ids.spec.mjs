@@ -82,7 +82,7 @@ test('a difficulty removed in a tab that missed another tab\'s change removes th
     ['Noise in the office', 'A quiet room for calls'],
   ]) {
     await page.getByLabel('What is difficult at work').fill(what);
-    await page.getByLabel('Recommendation or goal').fill(help);
+    await page.getByLabel('What would help, or a goal').fill(help);
     await page.getByRole('button', { name: 'Add to the table' }).click();
     await expect(table(page).getByText(what)).toBeVisible();
   }

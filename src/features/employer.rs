@@ -162,16 +162,16 @@ pub fn plan_html(plan: &SharedPlan, h: u8) -> Html {
             s,
             "<section class=\"plan-part\"><h",
             h,
-            ">Difficulties and recommendations</h",
+            ">Difficulties at work and what would help</h",
             h,
-            "><table class=\"plan-table stack-table\"><caption>What is difficult at work, and what is recommended</caption><thead><tr><th scope=\"col\">Difficulty reported</th><th scope=\"col\">Recommendation or goal</th></tr></thead><tbody>"
+            "><table class=\"plan-table stack-table\"><caption>What is difficult at work, and what is recommended</caption><thead><tr><th scope=\"col\">Difficulty reported</th><th scope=\"col\">What would help, or a goal</th></tr></thead><tbody>"
         );
         for d in &plan.difficulties {
             html_push!(
                 s,
                 "<tr><td data-label=\"Difficulty reported\">",
                 d.difficulty,
-                "</td><td data-label=\"Recommendation or goal\">",
+                "</td><td data-label=\"What would help, or a goal\">",
                 d.recommendation,
                 "</td></tr>"
             );

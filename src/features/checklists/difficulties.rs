@@ -35,7 +35,7 @@ fn DifficultyRow(
     view! {
         <tr>
             <td data-label="Difficulty">{text}{move || row.with(|r| r.as_ref().is_some_and(|r| r.private)).then(|| view! { " " <span class="tag">"Private"</span> })}</td>
-            <td data-label="Recommendation or goal">{move || row.with(|r| r.as_ref().map(|r| r.recommendation.clone()).unwrap_or_default())}</td>
+            <td data-label="What would help, or a goal">{move || row.with(|r| r.as_ref().map(|r| r.recommendation.clone()).unwrap_or_default())}</td>
             <td>
                 <div class="button-row">
                     <button type="button" class="button button-small" aria-label=move || format!("Change: {}", text())
@@ -121,7 +121,7 @@ pub fn DifficultiesPage() -> impl IntoView {
     view! {
         <PageHeading title="Difficulties at work"/>
         {back_to_plan()}
-        <p class="lead">"Like the table on an OT's Health and Work Report: what you find hard at work, and the recommendation or goal for each."</p>
+        <p class="lead">"Like the table on an OT's Health and Work Report: what you find hard at work, and what would help with each (or a goal)."</p>
             <UndoNotice removal/>
             <Show when=move || ids.with(|i| !i.is_empty())
                 fallback=|| view! { <p>"Nothing in the table yet. Add what is hard at work, and what would help."</p> }>
@@ -129,7 +129,7 @@ pub fn DifficultiesPage() -> impl IntoView {
                     <caption>"Difficulties at work and what would help"</caption>
                     <thead><tr>
                         <th scope="col">"Difficulty"</th>
-                        <th scope="col">"Recommendation or goal"</th>
+                        <th scope="col">"What would help, or a goal"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr></thead>
                     <tbody>
@@ -142,7 +142,7 @@ pub fn DifficultiesPage() -> impl IntoView {
             <form id="difficulty-form" on:submit=save>
                 <h2>{move || if editing.get().is_some() { "Change this row" } else { "Add a row" }}</h2>
                 <TextField label="What is difficult at work" value=difficulty long=true maxlength=2000 hint="For example: \"Sitting for more than an hour\"."/>
-                <TextField label="Recommendation or goal" value=recommendation long=true maxlength=2000 hint="For example: \"A sit-stand desk and a short walk every hour\"."/>
+                <TextField label="What would help, or a goal" value=recommendation long=true maxlength=2000 hint="For example: \"A sit-stand desk and a short walk every hour\"."/>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || private.get()
                         on:change=move |ev| private.set(event_target_checked(&ev))/>

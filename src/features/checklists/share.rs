@@ -96,7 +96,7 @@ pub fn SharePage() -> impl IntoView {
             {toggle("Suggested adjustments", "Ideas not asked for yet. Your employer sees them marked \"suggested\".", |c| c.suggested, |c, v| c.suggested = v)}
             {toggle("The notes on those adjustments", "", |c| c.notes, |c, v| c.notes = v)}
             {toggle("The phased return, week by week", "", |c| c.phased_return, |c, v| c.phased_return = v)}
-            {toggle("The difficulties and recommendations table", "Rows you marked private are left out.", |c| c.difficulties, |c, v| c.difficulties = v)}
+            {toggle("The table of difficulties and what would help", "Rows you marked private are left out.", |c| c.difficulties, |c, v| c.difficulties = v)}
             {toggle("My Wellness Action Plan", "About your mental health: only if you want your employer to have it.", |c| c.wellness, |c, v| c.wellness = v)}
         </fieldset>
         <FormMessage message/>
