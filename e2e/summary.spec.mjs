@@ -205,9 +205,12 @@ test('a patient makes a summary, exports it and its diary, prints it; the OT ope
   await page.getByRole('checkbox', { name: 'Home safety' }).uncheck();
   await expect(sheet.getByRole('region', { name: 'Home safety', exact: true })).toContainText('Left out of this summary.');
   await page.getByText("See the summary file's text").click();
-  const shown = await page.locator('pre.file-text').first().innerText();
+  // The text is written when the details element's toggle event arrives, a task after the
+  // click: wait for it rather than reading at once (a busy machine read it empty).
+  const fileText = page.locator('pre.file-text').first();
+  await expect(fileText).toContainText('"format":"everyday-summary"');
+  const shown = await fileText.innerText();
   expect(shown).not.toContain('"home"');
-  expect(shown).toContain('"format":"everyday-summary"');
   await expectAccessible(page, 'summary page with a part left out and the file text');
 
   // The summary file: exactly the text shown, versioned.
