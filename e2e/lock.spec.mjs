@@ -55,6 +55,39 @@ test('lock on: nothing readable is stored; reload asks for the passcode; wrong t
   }
 });
 
+test('two tabs with the lock on: a change saved in each is kept, and stored sealed', async ({ page, context }) => {
+  // Three passcode derivations (600,000 PBKDF2 iterations each) and two tabs: slow on a busy machine.
+  test.setTimeout(120_000);
+  await startApp(page);
+  await checkIn(page, 6, NOTE);
+  await turnLockOn(page, '24681357');
+
+  // A second tab opens locked, is unlocked, and saves a check-in.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeVisible();
+  await unlock(other, '24681357');
+  await expect(other.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  await checkIn(other, 7, 'from the second tab');
+  await expect.poll(async () => (await progressRows(other)).length, { timeout: 20000 }).toBe(2);
+  await other.close();
+
+  // The first tab, unlocked all along, saves one too: neither tab's check-in is lost.
+  await checkIn(page, 8, 'from the first tab');
+  await expect.poll(async () => (await progressRows(page)).map(([, note]) => note).sort(), { timeout: 20000 })
+    .toEqual([NOTE, 'from the first tab', 'from the second tab'].sort());
+
+  // Stored sealed, and all three are there after a reload and unlock.
+  for (const [key, value] of await storedValues(page)) {
+    expect(value, key).not.toContain('second tab');
+    expect(value, key).not.toContain('first tab');
+  }
+  await page.reload();
+  await unlock(page, '24681357');
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeHidden({ timeout: 20000 });
+  expect(await progressRows(page)).toHaveLength(3);
+});
+
 test('idle lock, change the passcode, then remove the lock', async ({ page }) => {
   await page.clock.install();
   await startApp(page);

@@ -38,6 +38,11 @@ fn section(
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    // Ask the browser to keep Everyday's data (as Settings always has; "Backup and restore"
+    // asks again and shows the answer). Most browsers decide without asking the person.
+    leptos::task::spawn_local(async {
+        let _ = crate::platform::persist::request().await;
+    });
     view! {
         <PageHeading title="Settings"/>
         <KeptAsideSection/>
