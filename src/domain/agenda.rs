@@ -521,7 +521,7 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
             kind: AgendaKind::HomeSafety,
             title: format!(
                 "Home safety, {}: {n} {} still to do",
-                room.label().to_lowercase(),
+                room.label().to_ascii_lowercase(),
                 if n == 1 { "thing" } else { "things" }
             ),
             detail: if first.fix.is_empty() {
