@@ -786,7 +786,7 @@ fn merge(data: &mut AppData, plan: Plan, today: NaiveDate) -> Result<ImportOutco
                 });
                 if !data.workplace.advice.contains(&pa.kind) {
                     data.workplace.advice.push(pa.kind);
-                    data.workplace.advice.sort();
+                    data.workplace.advice.sort_unstable();
                 }
             }
             None => {}
