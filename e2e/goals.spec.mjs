@@ -308,3 +308,17 @@ test('a goal address that names no goal says so', async ({ page }) => {
     await expectAccessible(page, path);
   }
 });
+
+test('a goal in any language keeps its letters: small in the sentence, a capital in its name', async ({ page }) => {
+  // The case of the person's own words comes from the browser (src/domain/case.rs).
+  await startApp(page);
+  await openNav(page, 'Goals');
+  await buildGoal(page, { activity: 'Éplucher les légumes', support: 'on my own' });
+  await expect(page.getByText(/^I will éplucher les légumes on my own/)).toBeVisible();
+  await openNav(page, 'Goals');
+  await buildGoal(page, { activity: 'ŵyna gyda fy nhad', support: 'on my own' });
+  await expect(page.getByText(/^I will ŵyna gyda fy nhad on my own/)).toBeVisible();
+  await openNav(page, 'Goals');
+  await expect(page.getByRole('link', { name: 'Éplucher les légumes', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ŵyna gyda fy nhad', exact: true })).toBeVisible();
+});

@@ -80,7 +80,7 @@ impl EntryRatings {
     pub fn present(&self) -> impl Iterator<Item = (String, u8)> + '_ {
         super::diary::RatingKind::ALL
             .into_iter()
-            .filter_map(|k| k.of(self).map(|v| (k.label().to_lowercase(), v)))
+            .filter_map(|k| k.of(self).map(|v| (k.label().to_ascii_lowercase(), v)))
     }
 }
 

@@ -246,7 +246,8 @@ pub fn asked_measures(data: &AppData) -> Vec<PlanMeasureItem> {
             }
         }
     }
-    out.sort_by_key(|m| PlanMeasure::ALL.iter().position(|a| *a == m.measure));
+    // One item per measure and ALL lists each measure once: the keys are distinct.
+    out.sort_unstable_by_key(|m| PlanMeasure::ALL.iter().position(|a| *a == m.measure));
     out
 }
 
@@ -521,7 +522,7 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
             kind: AgendaKind::HomeSafety,
             title: format!(
                 "Home safety, {}: {n} {} still to do",
-                room.label().to_lowercase(),
+                room.label().to_ascii_lowercase(),
                 if n == 1 { "thing" } else { "things" }
             ),
             detail: if first.fix.is_empty() {
@@ -575,8 +576,9 @@ pub fn agenda(data: &AppData, now: NaiveDateTime) -> Agenda {
             steps.push(s);
         }
     }
-    // Back to the Goals page's order (due and done ones were collected apart).
-    steps.sort_by_key(|s| day_steps.iter().position(|o| o == s));
+    // Back to the Goals page's order (due and done ones were collected apart). Every step is
+    // one of `day_steps`, so the keys are distinct and an unstable sort gives the same order.
+    steps.sort_unstable_by_key(|s| day_steps.iter().position(|o| o == s));
 
     // The review first (it is shown only in the week before it), then today's (anything
     // overdue counts as today), then what is coming soon; the same day by kind; stable.

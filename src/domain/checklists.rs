@@ -437,7 +437,8 @@ pub fn apply(data: &mut AppData, command: ChecklistCommand) -> Result<(), Domain
             review,
         } => {
             check_dates(from, to)?;
-            advice.sort();
+            // Equal kinds are identical, so an unstable sort gives the same list.
+            advice.sort_unstable();
             advice.dedup();
             plan.advice = advice;
             plan.from = from;

@@ -750,7 +750,7 @@ pub struct WeekView {
 /// Lower case with single spaces, so "Walk " and "walk" are the same activity.
 fn activity_key(what: &str) -> String {
     what.split_whitespace()
-        .map(str::to_lowercase)
+        .map(super::case::lower)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -1099,7 +1099,7 @@ pub fn counted_minutes<'a>(
 /// What the budget covers, for sentences: "leisure", "all activity except rest".
 pub fn budget_area_words(area: Option<LifeArea>) -> String {
     match area {
-        Some(a) => a.label().to_lowercase(),
+        Some(a) => a.label().to_ascii_lowercase(),
         None => "all activity except rest".into(),
     }
 }

@@ -262,10 +262,9 @@ fn phrase(part: &str) -> String {
     }
     let mut chars = p.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
-            .to_lowercase()
-            .chain(p[first.len_utf8()..].chars())
-            .collect(),
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            super::case::lower_first(p)
+        }
         _ => p.to_string(),
     }
 }
@@ -315,10 +314,10 @@ impl Goal {
     /// A short name for lists: what the person wants to do, starting with a capital.
     pub fn title(&self) -> String {
         let p = phrase(&self.activity);
-        let mut chars = p.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => self.sentence(),
+        if p.is_empty() {
+            self.sentence()
+        } else {
+            super::case::upper_first(&p)
         }
     }
 
@@ -737,11 +736,7 @@ impl TaskDay {
                 format!("{today}, {} of {times} this week", self.done_this_week)
             }
         };
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => text,
-        }
+        super::case::upper_first(&text)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod agenda;
 pub mod backup;
+pub mod case;
 pub mod checklists;
 pub mod dates;
 pub mod diary;

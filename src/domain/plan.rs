@@ -481,11 +481,11 @@ pub fn plan_lines(plan: &Plan) -> Vec<String> {
         (r.mood, RatingKind::Mood),
     ] {
         if on {
-            ratings.push(kind.label().to_lowercase());
+            ratings.push(kind.label().to_ascii_lowercase());
         }
     }
     if r.activation {
-        ratings.push(super::diary::ACTIVATION_SET.to_lowercase());
+        ratings.push(super::diary::ACTIVATION_SET.to_ascii_lowercase());
     }
     if !ratings.is_empty() {
         lines.push(format!(
@@ -786,7 +786,7 @@ fn merge(data: &mut AppData, plan: Plan, today: NaiveDate) -> Result<ImportOutco
                 });
                 if !data.workplace.advice.contains(&pa.kind) {
                     data.workplace.advice.push(pa.kind);
-                    data.workplace.advice.sort();
+                    data.workplace.advice.sort_unstable();
                 }
             }
             None => {}

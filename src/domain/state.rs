@@ -373,7 +373,7 @@ impl AppData {
             // message.
             for kind in super::diary::RatingKind::ALL {
                 if let Some(v) = kind.of(&e.ratings).filter(|v| *v > 10) {
-                    let name = kind.label().to_lowercase();
+                    let name = kind.label().to_ascii_lowercase();
                     check_range(&format!("{name} rating"), v.into(), 0, 10)?;
                 }
             }

@@ -336,7 +336,7 @@ fn DayMarkPicker(day: Memo<NaiveDate>) -> impl IntoView {
                     Some(k) => format!(
                         "{} marked: {}. It counts for nothing against you.",
                         weekday_date(date),
-                        day_kind_label(k).to_lowercase()
+                        day_kind_label(k).to_ascii_lowercase()
                     ),
                     None => format!("{} is an ordinary day.", weekday_date(date)),
                 },

@@ -526,7 +526,7 @@ pub fn OtPlanPage() -> impl IntoView {
                     let steps = g
                         .tasks
                         .iter()
-                        .map(|t| format!("{} ({})", t.title, t.frequency.label().to_lowercase()))
+                        .map(|t| format!("{} ({})", t.title, t.frequency.label().to_ascii_lowercase()))
                         .collect::<Vec<_>>()
                         .join("; ");
                     view! {
@@ -717,7 +717,7 @@ pub fn OtPlanPage() -> impl IntoView {
                     options=vec![(String::new(), "Not set".into()), ("0".into(), "0".into()), ("1".into(), "1".into()), ("2".into(), "2".into()), ("3".into(), "3".into())]/>
                 <fieldset class="checks">
                     <legend>"Steps"</legend>
-                    <ul class="plain-list">{move || steps.get().into_iter().map(|t| view! { <li>{format!("{} ({})", t.title, t.frequency.label().to_lowercase())}</li> }).collect_view()}</ul>
+                    <ul class="plain-list">{move || steps.get().into_iter().map(|t| view! { <li>{format!("{} ({})", t.title, t.frequency.label().to_ascii_lowercase())}</li> }).collect_view()}</ul>
                     <TextField label="Step" value=step_title/>
                     <Select id="plan-step-freq" label="How often" value=step_freq options=frequency_options()/>
                     <button type="button" class="button" on:click=add_step>"Add this step"</button>

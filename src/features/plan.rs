@@ -73,7 +73,7 @@ pub fn plan_html(plan: &Plan, h: u8) -> String {
                         s,
                         "<li>{} ({})</li>",
                         esc(&t.title),
-                        t.frequency.label().to_lowercase()
+                        t.frequency.label().to_ascii_lowercase()
                     );
                 }
                 s.push_str("</ul>");

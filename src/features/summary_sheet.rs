@@ -211,7 +211,7 @@ fn goals_table(h: &mut String, g: &GoalsPart, reader: Reader) {
             tags.push_str(" (from the OT)");
         }
         if line.status != GoalStatus::Active {
-            let _ = write!(tags, " ({})", line.status.label().to_lowercase());
+            let _ = write!(tags, " ({})", line.status.label().to_ascii_lowercase());
         }
         let levels = if line.levels.is_empty() {
             "None recorded".to_string()

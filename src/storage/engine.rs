@@ -188,10 +188,15 @@ fn diary_by_month(diary: &[DiaryEntry]) -> BTreeMap<String, Vec<&DiaryEntry>> {
             .or_default()
             .push(entry);
     }
-    by_month
-        .into_iter()
-        .map(|((y, m), entries)| (month_part(y, m), entries))
-        .collect()
+    // Built by inserting, not `collect` (which sorts first, with a stable sort of its own
+    // in the download); the names are distinct, so the map is the same.
+    let mut parts = BTreeMap::new();
+    parts.extend(
+        by_month
+            .into_iter()
+            .map(|((y, m), entries)| (month_part(y, m), entries)),
+    );
+    parts
 }
 
 /// What a stored part holds, kept so a save can tell cheaply (without serialising) whether
@@ -473,7 +478,8 @@ impl<K: KeyValue> Store<K> {
         };
         self.revision = meta.revision;
 
-        let mut names: BTreeSet<String> = meta.parts.iter().cloned().collect();
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        names.extend(meta.parts.iter().cloned());
         for key in self.kv.keys() {
             if let Some(name) = key.strip_prefix(PART_PREFIX) {
                 names.insert(name.to_string());
@@ -623,12 +629,13 @@ impl<K: KeyValue> Store<K> {
         }
         // Unreadable data still lying where it was found is never deleted by a save: only
         // overwritten once it has been set aside (below).
-        let held: BTreeSet<String> = self
-            .unkept
-            .iter()
-            .filter(|u| self.kv.get(&u.from_key).as_deref() == Some(u.text.as_str()))
-            .map(|u| u.from_key.clone())
-            .collect();
+        let mut held: BTreeSet<String> = BTreeSet::new();
+        held.extend(
+            self.unkept
+                .iter()
+                .filter(|u| self.kv.get(&u.from_key).as_deref() == Some(u.text.as_str()))
+                .map(|u| u.from_key.clone()),
+        );
         let removed: Vec<String> = self
             .kv
             .keys()
@@ -662,11 +669,13 @@ impl<K: KeyValue> Store<K> {
         // 1. Held unreadable data under a key this save writes: set it aside first.
         let mut moving: Vec<u32> = Vec::new();
         let mut moved_keys: BTreeSet<String> = BTreeSet::new();
-        let touched_keys: BTreeSet<String> = touched
-            .iter()
-            .map(|n| part_key(n))
-            .chain(std::iter::once(META_KEY.to_string()))
-            .collect();
+        let mut touched_keys: BTreeSet<String> = BTreeSet::new();
+        touched_keys.extend(
+            touched
+                .iter()
+                .map(|n| part_key(n))
+                .chain(std::iter::once(META_KEY.to_string())),
+        );
         let to_move: Vec<(u32, u64, String, String, String)> = self
             .unkept
             .iter()
@@ -793,24 +802,21 @@ impl<K: KeyValue> Store<K> {
 
     /// Everything kept aside in storage because it could not be read.
     pub fn quarantined(&self) -> Vec<QuarantinedItem> {
-        // Collected through a map so they come out in key order (oldest first).
-        let items: BTreeMap<String, QuarantinedItem> = self
-            .kv
-            .keys()
-            .into_iter()
-            .filter_map(|key| {
-                let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
-                let (stamp, part) = rest.split_once('/')?;
-                let item = QuarantinedItem {
-                    stamp: stamp.split('-').next().unwrap_or(stamp).to_string(),
-                    part: part.to_string(),
-                    units: self.kv.get(&key).map(|v| units(&v)).unwrap_or(0),
-                    key: key.clone(),
-                    stored: true,
-                };
-                Some((key, item))
-            })
-            .collect();
+        // Put in a map so they come out in key order (oldest first); inserted rather than
+        // collected, as `collect` sorts with a stable sort of its own (the keys are distinct).
+        let mut items: BTreeMap<String, QuarantinedItem> = BTreeMap::new();
+        items.extend(self.kv.keys().into_iter().filter_map(|key| {
+            let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
+            let (stamp, part) = rest.split_once('/')?;
+            let item = QuarantinedItem {
+                stamp: stamp.split('-').next().unwrap_or(stamp).to_string(),
+                part: part.to_string(),
+                units: self.kv.get(&key).map(|v| units(&v)).unwrap_or(0),
+                key: key.clone(),
+                stored: true,
+            };
+            Some((key, item))
+        }));
         items.into_values().collect()
     }
 

@@ -66,7 +66,7 @@ pub fn status_counts(items: &[WorkplaceItem]) -> String {
         .iter()
         .filter_map(|&s| {
             let n = items.iter().filter(|i| i.status == s).count();
-            (n > 0).then(|| format!("{n} {}", s.label().to_lowercase()))
+            (n > 0).then(|| format!("{n} {}", s.label().to_ascii_lowercase()))
         })
         .collect();
     parts.join(", ")

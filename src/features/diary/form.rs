@@ -379,7 +379,7 @@ fn RatingSteps(
                     view! {
                         <RatingScale legend name=k.key() low=0 high=10 low_label=low high_label=high value/>
                         <button type="button" class="button button-small" hidden=move || value.get().is_none()
-                            aria-label=format!("Clear the {} rating", k.label().to_lowercase())
+                            aria-label=format!("Clear the {} rating", k.label().to_ascii_lowercase())
                             on:click=move |_| value.set(None)>"Clear this rating"</button>
                     }
                 })}
