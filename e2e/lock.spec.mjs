@@ -7,6 +7,10 @@ import { startApp, checkIn, progressRows } from './helpers.mjs';
 
 const NOTE = 'walked to the allotment';
 
+// Every test here derives keys from a passcode several times (PBKDF2, 600,000 iterations each):
+// a few seconds apiece on a busy 2-core machine, so the tests get 90 s rather than 30.
+test.describe.configure({ timeout: 90_000 });
+
 async function turnLockOn(page, code) {
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('link', { name: /^Lock Everyday/ }).click();
@@ -56,8 +60,6 @@ test('lock on: nothing readable is stored; reload asks for the passcode; wrong t
 });
 
 test('two tabs with the lock on: a change saved in each is kept, and stored sealed', async ({ page, context }) => {
-  // Three passcode derivations (600,000 PBKDF2 iterations each) and two tabs: slow on a busy machine.
-  test.setTimeout(120_000);
   await startApp(page);
   await checkIn(page, 6, NOTE);
   await turnLockOn(page, '24681357');
