@@ -245,7 +245,9 @@ fn decode_part(
     into: &mut AppData,
 ) -> Result<Option<Snapshot>, DecodeError> {
     if part == CORE_PART {
-        let (core, migrated): (AppData, bool) = decode_data(text)?;
+        let (core, migrated): (AppData, bool) = decode_data(text, |version, data| {
+            serde_json::from_str(&migrate(version, data)?).map_err(damaged)
+        })?;
         core.validate()?;
         let snapshot = (!migrated).then(|| Snapshot::Core(Box::new(core.clone())));
         let diary = std::mem::take(&mut into.diary);
@@ -253,25 +255,12 @@ fn decode_part(
         into.diary = diary;
         Ok(snapshot)
     } else {
-        let (entries, migrated) = match current::<Vec<DiaryEntry>>(text) {
-            Some(entries) => (entries, false),
-            None => match read_header(text, PART_FORMAT)? {
-                SCHEMA_VERSION => (
-                    serde_json::from_str::<Envelope<Vec<DiaryEntry>>>(text)
-                        .map_err(damaged)?
-                        .data,
-                    false,
-                ),
-                version => {
-                    // Migrations work on whole documents: wrap the month as a document's diary.
-                    let raw = raw_envelope(text)?;
-                    let doc = format!("{{\"diary\":{}}}", raw.data.get());
-                    let doc: AppData =
-                        serde_json::from_str(&migrate(version, &doc)?).map_err(damaged)?;
-                    (doc.diary, true)
-                }
-            },
-        };
+        let (entries, migrated) = decode_data(text, |version, data| {
+            // Migrations work on whole documents: wrap the month as a document's diary.
+            let doc = format!("{{\"diary\":{data}}}");
+            let doc: AppData = serde_json::from_str(&migrate(version, &doc)?).map_err(damaged)?;
+            Ok(doc.diary)
+        })?;
         let check = AppData {
             diary: entries,
             ..AppData::default()
@@ -297,8 +286,12 @@ fn current<T: DeserializeOwned>(text: &str) -> Option<T> {
 }
 
 /// A part's data and whether it was migrated: in one pass when it is current, or else header
-/// first (for the exact reason it cannot be read, or the migration from its version).
-fn decode_data<T: DeserializeOwned>(text: &str) -> Result<(T, bool), DecodeError> {
+/// first (for the exact reason it cannot be read), then `migrated` brings the data of an older
+/// version (its JSON text) up to date.
+fn decode_data<T: DeserializeOwned>(
+    text: &str,
+    migrated: impl FnOnce(u32, &str) -> Result<T, DecodeError>,
+) -> Result<(T, bool), DecodeError> {
     if let Some(data) = current(text) {
         return Ok((data, false));
     }
@@ -309,11 +302,7 @@ fn decode_data<T: DeserializeOwned>(text: &str) -> Result<(T, bool), DecodeError
                 .data,
             false,
         )),
-        version => {
-            let raw = raw_envelope(text)?;
-            let data = serde_json::from_str(&migrate(version, raw.data.get())?).map_err(damaged)?;
-            Ok((data, true))
-        }
+        version => Ok((migrated(version, raw_envelope(text)?.data.get())?, true)),
     }
 }
 
