@@ -5,6 +5,6 @@
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+        println!("cargo:rustc-link-arg-bin=everyday=--emit-relocs");
     }
 }

@@ -1,5 +1,6 @@
 // The app is downloaded in parts (src/routes/lazy.rs, scripts/split.mjs): Today's first visit
-// fetches the shell only, every other page its section's part. After the first visit the
+// fetches the shell only, every other page its section's part. The employer's page is a program
+// of its own (src/bin/employer.rs), which index.html loads instead of the app at /employer. After the first visit the
 // service worker has kept every part, so every page opens offline; a part that cannot be
 // downloaded gives a plain message with a Reload button, never a crash.
 import { test, expect } from './fixtures.mjs';
@@ -42,6 +43,10 @@ const PAGES = [
   ['/employer', /./],
 ];
 const MISSING = 'This page could not be opened';
+// A section's part, the app's main part, and the employer's page.
+const SECTION_PART = /\/everyday-split-[a-z-]+-[0-9a-f]{16}\.wasm$/;
+const MAIN_PART = /\/everyday-[0-9a-f]{16}_bg\.wasm$/;
+const EMPLOYER_PROGRAM = /\/everyday-employer-[0-9a-f]{16}_bg\.wasm$/;
 
 test('Today loads no section part, and every page opens offline after the first visit', async ({ page, context }) => {
   // 25 page loads on a machine that may be busy.
@@ -49,8 +54,9 @@ test('Today loads no section part, and every page opens offline after the first 
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
-  expect(wasm.filter((p) => !p.endsWith('_bg.wasm')), 'parts fetched by Today').toEqual([]);
+  await expect(page.getByRole('button', { name: 'Start using Everyday' })).toBeVisible();
+  expect(wasm.length, 'WebAssembly files fetched by Today').toBe(1);
+  expect(wasm[0]).toMatch(MAIN_PART);
 
   // The service worker keeps every file of the build, the parts included.
   const kept = await page.evaluate(async () => {
@@ -91,10 +97,10 @@ test('a part that cannot be downloaded gives a plain message, and Reload then op
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Only the main WebAssembly file can be downloaded: every section's part fails.
-  await context.route(/\.wasm$/, (route) => (route.request().url().endsWith('_bg.wasm') ? route.continue() : route.abort()));
+  // The main part can be downloaded; every section's part fails.
+  await context.route(SECTION_PART, (route) => route.abort());
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start using Everyday' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click();
   await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Your records are safe');
@@ -102,13 +108,74 @@ test('a part that cannot be downloaded gives a plain message, and Reload then op
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
   // A deep link whose part fails shows the message too.
-  await page.goto('/employer');
+  await page.goto('/diary/week');
   await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
 
-  await context.unroute(/\.wasm$/);
+  await context.unroute(SECTION_PART);
   await page.getByRole('button', { name: 'Reload the page' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(MISSING);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(errors, 'uncaught errors (a panic would be one)').toEqual([]);
   await context.close();
+});
+
+test("a first visit shows the welcome before the app has arrived, the same words the app then draws", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // Hold the app's part back: what shows meanwhile is index.html's own.
+  await context.route(MAIN_PART, async (route) => { await held; await route.continue(); });
+  await page.goto('/');
+  const words = () => page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main .lead, main li, main .card p')]
+    .filter((e) => e.checkVisibility())
+    .map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  await expect(page.locator('#boot-welcome')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Getting Everyday ready…');
+  const before = await words();
+  release();
+  await expect(page.getByRole('button', { name: 'Start using Everyday' })).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  expect(await words(), 'the app draws the words the welcome showed while it downloaded').toEqual(before);
+  expect(before.length).toBeGreaterThan(6);
+  await context.close();
+});
+
+test('a returning visit shows no welcome while the app arrives, and an app that cannot download says so', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start using Everyday' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  // Now the app's main part is held back, then fails.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(MAIN_PART, async (route) => { await held; await route.abort(); });
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('Getting Everyday ready…');
+  await expect(page.locator('#boot-welcome')).toBeHidden();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday could not be opened' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('Your records are safe');
+  await context.unroute(MAIN_PART);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(errors, 'uncaught errors (a panic would be one)').toEqual([]);
+  await context.close();
+});
+
+test("the employer's page downloads its own program only, not the app", async ({ page }) => {
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto('/employer');
+  // Drawn by the program (index.html's frame has the heading but not this text).
+  await expect(page.getByText('When an employee shares their workplace plan with you')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared workplace plan' })).toBeVisible();
+  await expect(page.getByText('Workplace plan', { exact: true })).toBeVisible();
+  expect(wasm.length, 'WebAssembly files fetched by the employer\'s page').toBe(1);
+  expect(wasm[0]).toMatch(EMPLOYER_PROGRAM);
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release build of Everyday into dist/:
-#  1. cargo builds the app's WebAssembly (release; build.rs keeps the relocations);
+#  1. cargo builds the app's WebAssembly and the employer's page's (release; build.rs keeps the
+#     relocations);
 #  2. trunk builds the rest of the site (index.html, the stylesheets, public/) into target/site;
 #  3. scripts/split.mjs cuts the WebAssembly into a part per section (wasm-split-cli), binds it
 #     (wasm-bindgen --keep-lld-exports) and loads it from index.html;
@@ -15,8 +16,12 @@ bash scripts/setup.sh
 
 echo "== cargo build --release --target wasm32-unknown-unknown --bin everyday"
 cargo build --offline --release --target wasm32-unknown-unknown --bin everyday
+# The employer's page alone: without the app's route table and its parts (feature "app").
+echo "== cargo build --release --target wasm32-unknown-unknown --bin employer --no-default-features"
+cargo build --offline --release --target wasm32-unknown-unknown --bin employer --no-default-features
 # cargo writes where CARGO_TARGET_DIR says (target/ by default); the scratch folders below stay in target/.
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/everyday.wasm"
+employer_wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/employer.wasm"
 
 site="target/site"
 echo "== trunk build --release --dist ${site} (assets)"
@@ -28,7 +33,7 @@ sed -E 's#(<link data-trunk[^>]* href=")([^/"][^"]*")#\1../../../\2#' index.html
 TRUNK_SKIP_VERSION_CHECK=true trunk build --release --dist "${site}" target/trunk-src/page/index.html
 
 echo "== split, bind and name the WebAssembly (scripts/split.mjs)"
-node scripts/split.mjs "${wasm}" "${site}"
+node scripts/split.mjs "${wasm}" "${site}" "${employer_wasm}"
 
 echo "== CSP, service worker, compressed copies (scripts/postbuild.mjs)"
 TRUNK_STAGING_DIR="${site}" TRUNK_SOURCE_DIR="$(pwd)" TRUNK_PUBLIC_URL=/ node scripts/postbuild.mjs

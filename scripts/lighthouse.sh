@@ -4,7 +4,8 @@
 # Prints the performance score and the timings against the budgets (score at least 95,
 # LCP at most 1.2 s) and marks a figure OVER; it never fails on a figure (times are reported,
 # not asserted). Lighthouse 12 (13 needs Node 22) is installed from npm into .tools/ on first
-# use. Usage: bash scripts/lighthouse.sh [path ...]   (default: / and /employer)
+# use. Usage: bash scripts/lighthouse.sh [path ...]   (default: / and the employer's page opened
+# from a sample link, as an employer opens it: scripts/sample-link.mjs)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,7 +31,7 @@ node -e '
 ' "http://127.0.0.1:${PORT}/" || { echo "error: the server did not start" >&2; exit 1; }
 
 paths=("$@")
-[ "${#paths[@]}" -gt 0 ] || paths=("/" "/employer")
+[ "${#paths[@]}" -gt 0 ] || paths=("/" "$(node scripts/sample-link.mjs)")
 out="$(mktemp -d)"
 for p in "${paths[@]}"; do
   report="${out}/report.json"
@@ -52,5 +53,5 @@ for p in "${paths[@]}"; do
       `TBT ${Math.round(a["total-blocking-time"].numericValue)} ms, ` +
       `interactive ${(a.interactive.numericValue / 1000).toFixed(2)} s, ` +
       `${Math.round(a["total-byte-weight"].numericValue / 1024)} KiB transferred`);
-  ' "${report}" "${p}"
+  ' "${report}" "${p%%#*}$([[ "${p}" == *'#'* ]] && echo ' (from a link)')"
 done

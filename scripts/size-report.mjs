@@ -7,14 +7,17 @@
 //   node scripts/size-report.mjs [dir] [--enforce]
 //
 // Serves [dir] (default dist) with scripts/server.mjs on 127.0.0.1:$SIZE_PORT (default $E2E_PORT + 26).
-// Exit code 0 either way, unless --enforce is given: then 1 when a visit is over its budget.
+// Exit code 0 either way, unless --enforce is given: then 1 when a visit is over its budget, or,
+// for a visit whose budget is not met yet, over its ceiling (what it measured when the ceiling
+// was set, so it cannot grow while the work to meet the budget goes on).
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { brotliCompressSync, constants, deflateRawSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { employerLink } from './sample-link.mjs';
 
 const KB = 1024;
 const args = process.argv.slice(2);
@@ -27,27 +30,11 @@ if (!existsSync(path.join(dir, 'index.html'))) {
 const port = Number(process.env.SIZE_PORT || Number(process.env.E2E_PORT || 4173) + 26);
 const origin = `http://127.0.0.1:${port}`;
 
-// An employer's link as the app makes it (src/domain/share.rs): version 1, a workplace plan,
-// plain: base64url of the deflate-raw JSON and its CRC-32, little-endian.
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const b of bytes) {
-    crc ^= b;
-    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-function employerLink() {
-  const json = JSON.stringify({ shared: '2026-11-20', name: 'Alex' });
-  const body = deflateRawSync(Buffer.from(json));
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32LE(crc32(body));
-  return `/employer#1.w.p.${Buffer.concat([body, crc]).toString('base64url')}`;
-}
-
-// What each visit waits for, and its budget in brotli bytes (null: reported, not budgeted).
+// What each visit waits for (drawn by the app, not index.html's static welcome), its budget in
+// brotli bytes (null: reported, not budgeted) and, while the budget is not met, its ceiling.
 const VISITS = [
-  { name: 'first visit to Today (/)', url: '/', ready: { role: 'heading', name: 'Welcome to Everyday' }, budget: 200 * KB },
+  // Not met yet: 340.5 KB on 2026-12-02 (the issue's plan lists the next cuts).
+  { name: 'first visit to Today (/)', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, budget: 200 * KB, ceiling: 345 * KB },
   { name: "employer's page from a link", url: employerLink(), ready: { text: 'Workplace plan from Alex' }, budget: 150 * KB },
   { name: 'deep link /diary/week', url: '/diary/week', ready: { role: 'heading', level: 1 }, budget: null },
   { name: 'deep link /ot', url: '/ot', ready: { role: 'heading', level: 1 }, budget: null },
@@ -111,7 +98,10 @@ try {
     await page.goto(`${origin}${visit.url}`);
     const ready = visit.ready.text
       ? page.getByText(visit.ready.text).first()
-      : page.getByRole(visit.ready.role, { level: visit.ready.level || 1, ...(visit.ready.name ? { name: visit.ready.name } : {}) }).first();
+      : page.getByRole(visit.ready.role, {
+        ...(visit.ready.role === 'heading' ? { level: visit.ready.level || 1 } : {}),
+        ...(visit.ready.name ? { name: visit.ready.name } : {}),
+      }).first();
     await ready.waitFor({ state: 'visible', timeout: 30_000 });
     const seen = [...fetched];
     await context.close();
@@ -120,10 +110,12 @@ try {
     const total = table(seen.map((name) => ({ name, ...sizeOf(name) })));
     if (visit.budget !== null) {
       const isOver = total.brotli > visit.budget;
-      if (isOver) over += 1;
+      const limit = visit.ceiling || visit.budget;
+      if (total.brotli > limit) over += 1;
       console.log(
         `  brotli ${kb(total.brotli)} against a budget of ${kb(visit.budget)}: ` +
-          `${((100 * total.brotli) / visit.budget).toFixed(0)}%, ${isOver ? 'OVER budget' : 'within budget'}`,
+          `${((100 * total.brotli) / visit.budget).toFixed(0)}%, ${isOver ? 'OVER budget' : 'within budget'}` +
+          (visit.ceiling ? `; ceiling ${kb(visit.ceiling)} (enforced until the budget is met): ${total.brotli > visit.ceiling ? 'OVER the ceiling' : 'within'}` : ''),
       );
     }
   }
@@ -143,6 +135,6 @@ const parts = readdirSync(dir).filter((f) => /\.wasm$/.test(f));
 console.log(`WebAssembly files: ${parts.length}`);
 
 if (over && enforce) {
-  console.error(`size-report: ${over} visit(s) over budget`);
+  console.error(`size-report: ${over} visit(s) over budget (or over the ceiling of a budget not met yet)`);
   process.exit(1);
 }

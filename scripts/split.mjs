@@ -1,10 +1,11 @@
 // Cuts the app's WebAssembly into a main part and a part per section, binds it for the browser,
 // names every file after its content and loads the main part from index.html.
 //
-//   node scripts/split.mjs <app.wasm> <site dir>
+//   node scripts/split.mjs <app.wasm> <site dir> <employer.wasm>
 //
 // <app.wasm> is cargo's release build of the `everyday` binary (linked with --emit-relocs, see
-// build.rs); <site dir> is trunk's output (index.html, the stylesheets, public/). Run by
+// build.rs); <site dir> is trunk's output (index.html, the stylesheets, public/);
+// <employer.wasm> is the `employer` binary (src/bin/employer.rs), the employer's page alone. Run by
 // scripts/build.sh before scripts/postbuild.mjs, which then adds the CSP, the service worker
 // (with every part in its precache list) and the compressed copies.
 //
@@ -17,8 +18,11 @@
 //  3. Every file gets its content hash in its name, and the names in the JavaScript that loads
 //     them are rewritten, so a page of one build can never load a part of another build (an old
 //     part is simply not there: the page says so and offers a reload).
-//  4. index.html gets the loader script, preloads for the main part, and a small script that
-//     preloads a deep link's section part with it.
+//  4. The employer's page (its own program, not split) is bound and named the same way.
+//  5. index.html gets a small script that chooses by the address: the employer's page at
+//     /employer, the app anywhere else. It preloads that program's files (and a deep link's
+//     section part with the app's), starts it, and turns the loading screen into a plain
+//     message with a Reload button if it cannot be downloaded.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -46,9 +50,9 @@ const replaceExactlyOnce = (text, from, to, where) => {
   return text.replace(from, to);
 };
 
-const [input, site] = process.argv.slice(2);
-if (!input || !site) fail('usage: node scripts/split.mjs <app.wasm> <site dir>');
-if (!existsSync(input)) fail(`${input} not found (did cargo build the release wasm?)`);
+const [input, site, employerInput] = process.argv.slice(2);
+if (!input || !site || !employerInput) fail('usage: node scripts/split.mjs <app.wasm> <site dir> <employer.wasm>');
+for (const f of [input, employerInput]) if (!existsSync(f)) fail(`${f} not found (did cargo build the release wasm?)`);
 const htmlPath = path.join(site, 'index.html');
 if (!existsSync(htmlPath)) fail(`${htmlPath} not found (did trunk build the site?)`);
 
@@ -116,13 +120,37 @@ loader = replaceExactlyOnce(loader, mainRef, `"./${mainJsName}"`, linkName);
 out.set(mainJsName, mainJs);
 out.set(loaderName, loader);
 
+// --- 4. The employer's page -------------------------------------------------------------------
+// Built without the app's route table (cargo feature "app", see scripts/build.sh): a
+// `#[wasm_split]` export left in it would keep that section's code in the employer's page.
+const leftover = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(employerInput)))
+  .map((e) => e.name)
+  .filter((n) => n.startsWith('__wasm_split_'));
+if (leftover.length) fail(`the employer's page carries the app's sections (${leftover[0]}): build it with --no-default-features`);
+const boundEmployer = path.join(work, 'employer');
+mkdirSync(boundEmployer, { recursive: true });
+execFileSync(
+  'wasm-bindgen',
+  [employerInput, '--out-dir', boundEmployer, '--out-name', 'employer', '--target', 'web', '--no-typescript'],
+  { stdio: 'inherit' },
+);
+const employerBound = readdirSync(boundEmployer).sort();
+if (employerBound.join(' ') !== 'employer.js employer_bg.wasm') fail(`unexpected files from wasm-bindgen for the employer's page: ${employerBound.join(', ')}`);
+const employerWasm = readFileSync(path.join(boundEmployer, 'employer_bg.wasm'));
+const employerJs = readFileSync(path.join(boundEmployer, 'employer.js'), 'utf8');
+const employerHash = hash16(employerJs, employerWasm);
+const employerWasmName = `${NAME}-employer-${hash16(employerWasm)}_bg.wasm`;
+const employerJsName = `${NAME}-employer-${employerHash}.js`;
+out.set(employerWasmName, employerWasm);
+out.set(employerJsName, employerJs);
+
 for (const [name, data] of out) writeFileSync(path.join(site, name), data);
 
-// --- 4. index.html ------------------------------------------------------------------------------
+// --- 5. index.html ------------------------------------------------------------------------------
 // A deep link's part (and the shared parts it needs) is fetched together with the main part,
 // not after it has started: the files of each section, read from the loader, keyed by the
 // first segment of the section's paths (src/routes/mod.rs; a path missing here only loses the
-// head start).
+// head start). The employer's page is not among them: it is a program of its own (step 4).
 const SECTIONS = {
   '/goals': 'goals_part',
   '/diary': 'diary_part',
@@ -132,7 +160,6 @@ const SECTIONS = {
   '/summary': 'summary_part',
   '/plan': 'plan_part',
   '/ot': 'ot_part',
-  '/employer': 'employer_part',
 };
 const chunkFiles = new Map();
 for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFiles.set(m[1], m[2]);
@@ -144,26 +171,43 @@ for (const [prefix, split] of Object.entries(SECTIONS)) {
   const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d) || fail(`unknown shared part ${d}`));
   sectionFiles[prefix] = [m[1], ...deps].map((f) => `${publicUrl}${f}`);
 }
-const preloadScript =
-  `(function () {\n  var parts = ${JSON.stringify(sectionFiles)};\n  var path = location.pathname;\n` +
-  `  for (var prefix in parts) {\n    if (path !== prefix && path.indexOf(prefix + '/') !== 0) continue;\n` +
-  `    parts[prefix].forEach(function (href) {\n      var link = document.createElement('link');\n` +
-  `      link.rel = 'preload'; link.as = 'fetch'; link.type = 'application/wasm'; link.crossOrigin = 'anonymous'; link.href = href;\n` +
-  `      document.head.appendChild(link);\n    });\n    break;\n  }\n})();\n`;
+const u = (name) => `${publicUrl}${name}`;
+const programs = {
+  app: { js: [u(mainJsName), u(loaderName)], wasm: u(mainWasmName) },
+  employer: { js: [u(employerJsName)], wasm: u(employerWasmName) },
+};
+// Plain JavaScript of 2015, for old phones' browsers too. The downloads start once the page's
+// own first screen (index.html's frame and, on a first visit, the welcome) is painted: it needs
+// only the HTML and the stylesheet, so it never waits for the WebAssembly, nor competes with it
+// for a slow connection. (A timer starts them anyway if no frame is painted, in a hidden tab.)
+const startScript =
+  `(function () {\n  var path = location.pathname;\n  var within = function (prefix) { return path === prefix || path.indexOf(prefix + '/') === 0; };\n` +
+  `  var programs = ${JSON.stringify(programs)};\n  var parts = ${JSON.stringify(sectionFiles)};\n` +
+  `  var program = within('/employer') ? programs.employer : programs.app;\n` +
+  `  var add = function (rel, href, wasm) {\n    var link = document.createElement('link');\n    link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';\n` +
+  `    if (wasm) { link.as = 'fetch'; link.type = 'application/wasm'; }\n    document.head.appendChild(link);\n  };\n` +
+  `  program.painted = new Promise(function (resolve) {\n    requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    setTimeout(resolve, 300);\n  });\n` +
+  `  program.painted.then(function () {\n  program.js.forEach(function (href) { add('modulepreload', href); });\n  add('preload', program.wasm, true);\n` +
+  `  if (program === programs.app) {\n    for (var prefix in parts) {\n      if (within(prefix)) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  }\n  });\n` +
+  `  window.__everyday = program;\n})();\n`;
+// The app could not be downloaded (offline on a first visit, or a file gone mid-update): say so
+// in plain words where the loading line was, with a way to try again.
+const failedHtml =
+  '<h1 tabindex="-1">Everyday could not be opened</h1><div class="notice notice-warn" role="alert">' +
+  '<p>Everyday has not been downloaded to this phone yet, and it could not be downloaded now. Your records are safe.</p>' +
+  '<p>Check that you are connected to the internet, then reload the page.</p>' +
+  '<p><button type="button" class="button button-primary">Reload the page</button></p></div>';
+const moduleScript =
+  `var program = window.__everyday;\n` +
+  `program.painted.then(function () { return import(program.js[0]); }).then(function (m) { return m.default({ module_or_path: program.wasm }); }).catch(function () {\n` +
+  `  var main = document.querySelector('#boot main');\n  if (!main) return;\n  main.innerHTML = ${JSON.stringify(failedHtml)};\n` +
+  `  main.querySelector('button').addEventListener('click', function () { location.reload(); });\n  main.querySelector('h1').focus();\n});\n`;
 
 let html = readFileSync(htmlPath, 'utf8');
-if (/<script\b/i.test(html)) fail('index.html already has a <script>: remove the <link data-trunk rel="rust"> (this script loads the app)');
-const js = `${publicUrl}${mainJsName}`;
-const wasm = `${publicUrl}${mainWasmName}`;
-const tags = [
-  `<link rel="modulepreload" href="${js}" crossorigin="anonymous">`,
-  `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous">`,
-  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
-  `<script>${preloadScript}</script>`,
-  `<script type="module">import init from '${js}';\ninit({ module_or_path: '${wasm}' });\n</script>`,
-];
+if (/<script\b[^>]*type="module"/i.test(html)) fail('index.html already has a module <script>: remove the <link data-trunk rel="rust"> (this script loads the app)');
+const tags = [`<script>${startScript}</script>`, `<script type="module">${moduleScript}</script>`];
 html = replaceExactlyOnce(html, '</head>', `${tags.map((t) => `  ${t}\n`).join('')}  </head>`, 'index.html');
 writeFileSync(htmlPath, html);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-log(`main ${mainWasmName} ${kb(mainWasm.length)}; ${parts.length} parts (${kb(parts.reduce((t, p) => t + readFileSync(path.join(cut, p)).length, 0))})`);
+log(`main ${mainWasmName} ${kb(mainWasm.length)}; ${parts.length} parts (${kb(parts.reduce((t, p) => t + readFileSync(path.join(cut, p)).length, 0))}); employer's page ${employerWasmName} ${kb(employerWasm.length)}`);

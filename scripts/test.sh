@@ -24,8 +24,10 @@ cargo fmt --all -- --check
 banner "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 
-banner "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
+banner "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings (and the employer's page alone)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The employer's page is built without the feature "app" (scripts/build.sh): lint that build too.
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin employer -- -D warnings
 
 banner "cargo test (native)"
 rm -rf target/ics-samples
@@ -56,13 +58,14 @@ for bench in examples/*_bench.rs; do
   cargo run --quiet --release --example "${name}"
 done
 
-banner "size report: what / , the employer's link and deep links fetch before they can be used (headless Chromium; not enforced yet)"
-# Prints OVER while the shell is over the budgets (200 KB brotli for /, 150 KB for the
-# employer's page). Add --enforce here once both are met: then a visit over budget fails.
-node scripts/size-report.mjs dist
+banner "size report: what / , the employer's link and deep links fetch before they can be used (headless Chromium; enforced)"
+# Fails when the employer's page is over its budget (150 KB brotli), or Today's first visit over
+# its ceiling: its budget (200 KB) is not met yet, so it prints OVER against it, and the ceiling
+# (scripts/size-report.mjs) stops it growing meanwhile.
+node scripts/size-report.mjs dist --enforce
 
 banner "Lighthouse mobile (slow 4G, 4x CPU) on the project's own server (figures, not enforced)"
-bash scripts/lighthouse.sh / /employer
+bash scripts/lighthouse.sh
 
 trap - EXIT
 echo

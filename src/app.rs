@@ -1,15 +1,21 @@
 //! The app shell: the state provider and the router. The route table is in `routes`.
 
+#[cfg(feature = "app")]
 use leptos::prelude::*;
+#[cfg(feature = "app")]
 use leptos_router::components::Router;
+#[cfg(feature = "app")]
 use leptos_router::hooks::use_location;
 
 pub use crate::components::page::{focus_main_heading, PageHeading};
 // Features still import these from here; new code uses `crate::routes::paths`.
 pub use crate::routes::paths;
+#[cfg(feature = "app")]
 use crate::routes::AppRoutes;
+#[cfg(feature = "app")]
 use crate::state::AppState;
 
+#[cfg(feature = "app")]
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
@@ -31,6 +37,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// After each navigation, move focus to the new page's heading so screen readers announce it.
+#[cfg(feature = "app")]
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
     let location = use_location();

@@ -19,5 +19,5 @@ pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub use app::App;

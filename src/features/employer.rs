@@ -345,3 +345,15 @@ pub fn EmployerPage() -> impl IntoView {
         {body}
     }
 }
+
+/// The employer's page as a program of its own (`src/bin/employer.rs`): the role's frame and the page,
+/// with nothing of the patient's app.
+#[component]
+pub fn EmployerApp() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <crate::routes::layouts::RoleFrame role="Workplace plan">
+            <EmployerPage/>
+        </crate::routes::layouts::RoleFrame>
+    }
+}

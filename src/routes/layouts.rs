@@ -68,9 +68,17 @@ fn NavItem(href: &'static str, label: &'static str, icon: &'static str) -> impl 
     }
 }
 
-/// The layout for the OT and employer areas: no patient navigation, nothing of the patient's.
+/// The layout for the OT's area: no patient navigation, nothing of the patient's.
 #[component]
 pub fn RoleLayout(role: &'static str) -> impl IntoView {
+    view! { <RoleFrame role=role><Outlet/></RoleFrame> }
+}
+
+/// The frame of a role's page (the OT's area, the employer's page): the role's name in the
+/// header and the page, without the patient's navigation. The employer's page uses it without
+/// the router (it is a program of its own, `src/bin/employer.rs`).
+#[component]
+pub fn RoleFrame(role: &'static str, children: Children) -> impl IntoView {
     keep_messages_in_view();
     view! {
         <div class="app-frame">
@@ -78,7 +86,7 @@ pub fn RoleLayout(role: &'static str) -> impl IntoView {
                 <span class="brand">"Everyday"</span>
                 <span class="role-name">{role}</span>
             </header>
-            <main id="main" class="page page-wide"><Outlet/></main>
+            <main id="main" class="page page-wide">{children()}</main>
         </div>
     }
 }
@@ -90,4 +98,15 @@ pub fn NotFound() -> impl IntoView {
         <p>"There is no page at this address. Your records are safe."</p>
         <p><A href=paths::TODAY>"Go to Today"</A></p>
     }
+}
+
+/// The employer's page reached from inside the app (a link the person opened to try it): it is
+/// a program of its own, so the browser loads it afresh at the same address.
+#[component]
+pub fn EmployerElsewhere() -> impl IntoView {
+    let location = window().location();
+    if let Ok(href) = location.href() {
+        let _ = location.replace(&href);
+    }
+    view! { <p role="status">"Opening the plan…"</p> }
 }

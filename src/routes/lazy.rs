@@ -1,7 +1,7 @@
 //! Every page but Today is downloaded when it is first opened: one part per section (the
-//! patient's goals, diary, checklists, progress, settings, summary and plans; the OT's area; the
-//! employer's page), so the first visit to Today downloads only the shell and Today, and a deep
-//! link downloads the shell and its own section.
+//! patient's goals, diary, checklists, progress, settings, summary and plans; the OT's area), so
+//! the first visit to Today downloads only the shell and Today, and a deep link the shell and
+//! its own section. (The employer's page is a program of its own: `src/bin/employer.rs`.)
 //!
 //! Each section is one `#[wasm_split]` function (from `wasm_split_helpers`, re-exported by
 //! Leptos) that draws the asked-for page. `scripts/build.sh` cuts those functions, and the code
@@ -15,10 +15,10 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
-use crate::components::page::{focus_main_heading, PageHeading};
+use crate::components::page::{focus_main_heading, PartMissing};
 use crate::features::{
-    checklists, diary, employer, goals, measures, ot, ot_plan, ot_summaries, plan, progress,
-    settings, summary,
+    checklists, diary, goals, measures, ot, ot_plan, ot_summaries, plan, progress, settings,
+    summary,
 };
 use crate::platform::persist::register_service_worker;
 
@@ -115,10 +115,6 @@ part!(ot_part, OtPages {
     OtSummaries => ot_summaries::OtSummariesPage,
 });
 
-part!(employer_part, EmployerPages {
-    Employer => employer::EmployerPage,
-});
-
 /// Whether a page is on the screen already (so this is a move from it, not the app's start).
 fn page_shown() -> bool {
     document()
@@ -141,23 +137,5 @@ fn shown(page: Result<AnyView, SplitLoaderError>, navigated: bool) -> AnyView {
     match page {
         Ok(view) => view,
         Err(_) => view! { <PartMissing/> }.into_any(),
-    }
-}
-
-/// Shown instead of a page whose part of the app could not be downloaded.
-#[component]
-fn PartMissing() -> impl IntoView {
-    view! {
-        <PageHeading title="This page could not be opened"/>
-        <div class="notice notice-warn" role="alert">
-            <p>
-                "This part of Everyday has not been downloaded to this phone yet, and it could "
-                "not be downloaded now. Your records are safe."
-            </p>
-            <p>"Check that you are connected to the internet, then reload the page."</p>
-            <button type="button" class="button button-primary" on:click=move |_| {
-                let _ = window().location().reload();
-            }>"Reload the page"</button>
-        </div>
     }
 }

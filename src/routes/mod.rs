@@ -3,19 +3,28 @@
 //! Every page but Today is a lazy route, downloaded with its section when first opened (`lazy`).
 
 pub mod layouts;
+#[cfg(feature = "app")]
 mod lazy;
 pub mod paths;
 
+#[cfg(feature = "app")]
 use leptos::prelude::*;
+#[cfg(feature = "app")]
 use leptos_router::components::{ParentRoute, Route, Routes};
+#[cfg(feature = "app")]
 use leptos_router::{path, Lazy};
 
+#[cfg(feature = "app")]
 use crate::features::today;
+#[cfg(feature = "app")]
 use layouts::{NotFound, PatientLayout, RoleLayout};
+#[cfg(feature = "app")]
 use lazy::*;
 
-/// Every page of the three roles: the OT's area and the employer's page (their own layout,
-/// nothing of the patient's), then the patient's pages under the patient layout.
+/// Every page of the app: the OT's area (its own layout, nothing of the patient's), then the
+/// patient's pages under the patient layout. The employer's page is not here: it has a start of
+/// its own, without the router or the stored records (`src/bin/employer.rs`).
+#[cfg(feature = "app")]
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
@@ -25,9 +34,9 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/plan") view={Lazy::<OtPlan>::new()}/>
                 <Route path=path!("/summaries") view={Lazy::<OtSummaries>::new()}/>
             </ParentRoute>
-            <ParentRoute path=path!("/employer") view=|| view! { <RoleLayout role="Workplace plan"/> }>
-                <Route path=path!("") view={Lazy::<Employer>::new()}/>
-            </ParentRoute>
+            // The employer's page is a program of its own (`src/bin/employer.rs`): a move to it from
+            // inside the app loads the page afresh.
+            <Route path=path!("/employer") view=layouts::EmployerElsewhere/>
             <ParentRoute path=path!("") view=|| view! { <PatientLayout/> }>
                 <Route path=path!("") view=today::TodayPage/>
                 <Route path=path!("/goals") view={Lazy::<Goals>::new()}/>
