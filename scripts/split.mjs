@@ -176,19 +176,25 @@ const programs = {
   app: { js: [u(mainJsName), u(loaderName)], wasm: u(mainWasmName) },
   employer: { js: [u(employerJsName)], wasm: u(employerWasmName) },
 };
-// Plain JavaScript of 2015, for old phones' browsers too. The downloads start once the page's
-// own first screen (index.html's frame and, on a first visit, the welcome) is painted: it needs
-// only the HTML and the stylesheet, so it never waits for the WebAssembly, nor competes with it
-// for a slow connection. (A timer starts them anyway if no frame is painted, in a hidden tab.)
+// Plain JavaScript of 2015, for old phones' browsers too. It runs first in <head>, so the
+// downloads start before the stylesheet has arrived, except on a first visit to Today: there
+// index.html shows the welcome itself (it needs only the HTML and the stylesheet), and the
+// downloads start once it is painted, so it never waits for the WebAssembly nor competes with
+// it for a slow connection (a timer starts them anyway if no frame is painted, in a hidden tab).
+// index.html's own script reads `employer` and `firstVisit` to show the right screen meanwhile.
 const startScript =
   `(function () {\n  var path = location.pathname;\n  var within = function (prefix) { return path === prefix || path.indexOf(prefix + '/') === 0; };\n` +
   `  var programs = ${JSON.stringify(programs)};\n  var parts = ${JSON.stringify(sectionFiles)};\n` +
-  `  var program = within('/employer') ? programs.employer : programs.app;\n` +
+  `  var employer = within('/employer');\n  var program = employer ? programs.employer : programs.app;\n` +
+  `  var firstVisit = false;\n  if (path === '/') {\n    try {\n      firstVisit = true;\n` +
+  `      for (var i = 0; i < localStorage.length; i += 1) if (String(localStorage.key(i)).indexOf('everyday') === 0) firstVisit = false;\n` +
+  `    } catch (e) {\n      firstVisit = false;\n    }\n  }\n` +
   `  var add = function (rel, href, wasm) {\n    var link = document.createElement('link');\n    link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';\n` +
   `    if (wasm) { link.as = 'fetch'; link.type = 'application/wasm'; }\n    document.head.appendChild(link);\n  };\n` +
-  `  program.painted = new Promise(function (resolve) {\n    requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    setTimeout(resolve, 300);\n  });\n` +
-  `  program.painted.then(function () {\n  program.js.forEach(function (href) { add('modulepreload', href); });\n  add('preload', program.wasm, true);\n` +
-  `  if (program === programs.app) {\n    for (var prefix in parts) {\n      if (within(prefix)) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  }\n  });\n` +
+  `  program.employer = employer;\n  program.firstVisit = firstVisit;\n` +
+  `  program.painted = !firstVisit ? Promise.resolve() : new Promise(function (resolve) {\n    requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    setTimeout(resolve, 300);\n  });\n` +
+  `  program.painted.then(function () {\n    program.js.forEach(function (href) { add('modulepreload', href); });\n    add('preload', program.wasm, true);\n` +
+  `    if (employer) return;\n    for (var prefix in parts) {\n      if (within(prefix)) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  });\n` +
   `  window.__everyday = program;\n})();\n`;
 // The app could not be downloaded (offline on a first visit, or a file gone mid-update): say so
 // in plain words where the loading line was, with a way to try again.
@@ -205,8 +211,11 @@ const moduleScript =
 
 let html = readFileSync(htmlPath, 'utf8');
 if (/<script\b[^>]*type="module"/i.test(html)) fail('index.html already has a module <script>: remove the <link data-trunk rel="rust"> (this script loads the app)');
-const tags = [`<script>${startScript}</script>`, `<script type="module">${moduleScript}</script>`];
-html = replaceExactlyOnce(html, '</head>', `${tags.map((t) => `  ${t}\n`).join('')}  </head>`, 'index.html');
+// The start script first in <head> (after <meta charset>), the module script at its end.
+const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(html);
+if (!charset) fail('index.html has no <meta charset>');
+html = replaceExactlyOnce(html, charset[0], `${charset[0]}\n    <script>${startScript}</script>`, 'index.html');
+html = replaceExactlyOnce(html, '</head>', `  <script type="module">${moduleScript}</script>\n  </head>`, 'index.html');
 writeFileSync(htmlPath, html);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
