@@ -4,12 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use leptos::prelude::*;
-    console_error_panic_hook::set_once();
-    // The static "loading" shell in index.html has done its job.
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    mount_to_body(everyday::App);
+    everyday::platform::mount(everyday::App);
     // The service worker downloads every part of the app not fetched yet: only once the first
     // screen is drawn, so it never competes with it nor fetches the same part twice. Today is
     // drawn now; any other page is drawn when its part has arrived, and registers the worker

@@ -7,15 +7,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use leptos::prelude::*;
-    console_error_panic_hook::set_once();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
     // No service worker here: it would download the whole patient's app (about 900 KB) to an
     // employer's computer to keep it offline. A person who uses the app has it already, and
     // their phone opens this page offline too.
-    mount_to_body(everyday::features::employer::EmployerApp);
+    everyday::platform::mount(everyday::features::employer::EmployerApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -44,21 +44,3 @@ pub fn StatusLink(
         </leptos_router::components::A></li>
     }
 }
-
-/// Shown instead of a page whose part of the app could not be downloaded (`routes::lazy`).
-#[component]
-pub fn PartMissing() -> impl IntoView {
-    view! {
-        <PageHeading title="This page could not be opened"/>
-        <div class="notice notice-warn" role="alert">
-            <p>
-                "This part of Everyday has not been downloaded to this phone yet, and it could "
-                "not be downloaded now. Your records are safe."
-            </p>
-            <p>"Check that you are connected to the internet, then reload the page."</p>
-            <button type="button" class="button button-primary" on:click=move |_| {
-                let _ = window().location().reload();
-            }>"Reload the page"</button>
-        </div>
-    }
-}

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
-use crate::components::page::{focus_main_heading, PartMissing};
+use crate::components::page::{focus_main_heading, PageHeading};
 use crate::features::{
     checklists, diary, goals, measures, ot, ot_plan, ot_summaries, plan, progress, settings,
     summary,
@@ -137,5 +137,23 @@ fn shown(page: Result<AnyView, SplitLoaderError>, navigated: bool) -> AnyView {
     match page {
         Ok(view) => view,
         Err(_) => view! { <PartMissing/> }.into_any(),
+    }
+}
+
+/// Shown instead of a page whose part of the app could not be downloaded.
+#[component]
+fn PartMissing() -> impl IntoView {
+    view! {
+        <PageHeading title="This page could not be opened"/>
+        <div class="notice notice-warn" role="alert">
+            <p>
+                "This part of Everyday has not been downloaded to this phone yet, and it could "
+                "not be downloaded now. Your records are safe."
+            </p>
+            <p>"Check that you are connected to the internet, then reload the page."</p>
+            <button type="button" class="button button-primary" on:click=move |_| {
+                let _ = window().location().reload();
+            }>"Reload the page"</button>
+        </div>
     }
 }
