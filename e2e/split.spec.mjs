@@ -4,6 +4,7 @@
 // service worker has kept every part, so every page opens offline; a part that cannot be
 // downloaded gives a plain message with a Reload button, never a crash.
 import { test, expect } from './fixtures.mjs';
+import { employerLink } from '../scripts/sample-link.mjs';
 
 // One path per page of the route table (src/routes/mod.rs) with its heading's start.
 const PAGES = [
@@ -48,7 +49,7 @@ const SECTION_PART = /\/everyday-split-[a-z-]+-[0-9a-f]{16}\.wasm$/;
 const MAIN_PART = /\/everyday-[0-9a-f]{16}_bg\.wasm$/;
 const EMPLOYER_PROGRAM = /\/everyday-employer-[0-9a-f]{16}_bg\.wasm$/;
 
-test('Today loads no section part, and every page opens offline after the first visit', async ({ page, context }) => {
+test('the welcome loads no section part, and every page opens offline after the first visit', async ({ page, context }) => {
   // 25 page loads on a machine that may be busy.
   test.setTimeout(120_000);
   const wasm = [];
@@ -119,6 +120,38 @@ test('a part that cannot be downloaded gives a plain message, and Reload then op
   await context.close();
 });
 
+test("Today's own page is a part: fetched after the welcome, with the main part on a later visit, and a plain message when it cannot be", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start using Everyday' }).click();
+  // Focus moves to Today's heading once its part has arrived.
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeFocused();
+  expect(wasm.filter((p) => SECTION_PART.test(p)).length, 'Today\'s part, after the welcome').toBe(1);
+  const todayPart = wasm.find((p) => SECTION_PART.test(p));
+
+  // A later visit asks for Today's part in index.html, together with the main part.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  const listed = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+  expect(listed).toContain(todayPart);
+
+  // Today's part cannot be downloaded: a plain message, the rest of the app still works.
+  await context.route(SECTION_PART, (route) => route.abort());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Your records are safe');
+  await context.unroute(SECTION_PART);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(errors, 'uncaught errors (a panic would be one)').toEqual([]);
+  await context.close();
+});
+
 test("a first visit shows the welcome before the app has arrived, the same words the app then draws", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -178,4 +211,24 @@ test("the employer's page downloads its own program only, not the app", async ({
   await expect(page.getByText('Workplace plan', { exact: true })).toBeVisible();
   expect(wasm.length, 'WebAssembly files fetched by the employer\'s page').toBe(1);
   expect(wasm[0]).toMatch(EMPLOYER_PROGRAM);
+});
+
+test("a plan's link says what the page is before the employer's program has arrived, in the words the program then draws", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(EMPLOYER_PROGRAM, async (route) => { await held; await route.continue(); });
+  await page.goto(employerLink());
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared workplace plan' })).toBeVisible();
+  await expect(page.locator('#boot-shared')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Opening the plan…');
+  const before = await page.locator('#boot-shared').textContent();
+  release();
+  // The sample plan (scripts/sample-link.mjs) as the program draws it.
+  await expect(page.getByText('A chair with arm rests and a foot rest')).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('main .lead')).toHaveText(before);
+  expect(before).toContain('not sent to any server');
+  await context.close();
 });

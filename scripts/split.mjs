@@ -152,14 +152,17 @@ for (const [name, data] of out) writeFileSync(path.join(site, name), data);
 // first segment of the section's paths (src/routes/mod.rs; a path missing here only loses the
 // head start). The employer's page is not among them: it is a program of its own (step 4).
 const SECTIONS = {
-  '/goals': 'goals_part',
-  '/diary': 'diary_part',
-  '/checklists': 'checklists_part',
-  '/progress': 'progress_part',
-  '/settings': 'settings_part',
-  '/summary': 'summary_part',
-  '/plan': 'plan_part',
-  '/ot': 'ot_part',
+  // Today's own page (after the welcome): with the main part on a later visit only, since a
+  // first visit shows the welcome, which is in the main part.
+  '/': 'daily',
+  '/goals': 'daily',
+  '/diary': 'daily',
+  '/progress': 'daily',
+  '/checklists': 'records',
+  '/settings': 'records',
+  '/summary': 'records',
+  '/plan': 'records',
+  '/ot': 'ot',
 };
 const chunkFiles = new Map();
 for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFiles.set(m[1], m[2]);
@@ -194,7 +197,7 @@ const startScript =
   `  program.employer = employer;\n  program.firstVisit = firstVisit;\n` +
   `  program.painted = !firstVisit ? Promise.resolve() : new Promise(function (resolve) {\n    requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    setTimeout(resolve, 300);\n  });\n` +
   `  program.painted.then(function () {\n    program.js.forEach(function (href) { add('modulepreload', href); });\n    add('preload', program.wasm, true);\n` +
-  `    if (employer) return;\n    for (var prefix in parts) {\n      if (within(prefix)) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  });\n` +
+  `    if (employer) return;\n    for (var prefix in parts) {\n      if (within(prefix) && !(firstVisit && prefix === '/')) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  });\n` +
   `  window.__everyday = program;\n})();\n`;
 // The app could not be downloaded (offline on a first visit, or a file gone mid-update): say so
 // in plain words where the loading line was, with a way to try again.

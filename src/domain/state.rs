@@ -85,6 +85,63 @@ pub enum Command {
     Agenda(super::agenda::AgendaCommand),
 }
 
+/// A change that can be applied to the data: a whole [`Command`], or one area's own command
+/// (goals, measures, checklists, diary, agenda). The app dispatches the narrowest, so each part
+/// of the app's download carries only the rules it uses (the WebAssembly is cut into a part per
+/// section: `routes::lazy`); `AppData::apply` with a [`Command`] gives the same result.
+pub trait Apply: Clone + 'static {
+    /// Apply the change; on error nothing has changed.
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError>;
+}
+
+impl Apply for Command {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        data.apply(self)
+    }
+}
+
+impl Apply for super::goals::GoalCommand {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        super::goals::apply(data, self)
+    }
+}
+
+impl Apply for super::measures::MeasureCommand {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        super::measures::apply(data, self)
+    }
+}
+
+impl Apply for super::checklists::ChecklistCommand {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        super::checklists::apply(data, self)
+    }
+}
+
+impl Apply for super::diary::DiaryCommand {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        super::diary::apply(data, self)
+    }
+}
+
+impl Apply for super::agenda::AgendaCommand {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        super::agenda::apply(data, self)
+    }
+}
+
+/// "Start using Everyday" on the welcome ([`Command::FinishWelcome`] on its own, so the first
+/// screen's download does not carry every other rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FinishWelcome;
+
+impl Apply for FinishWelcome {
+    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+        data.settings.welcome_done = true;
+        Ok(())
+    }
+}
+
 /// Why a command or a value was refused, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum DomainError {
@@ -281,7 +338,7 @@ impl AppData {
     /// Apply one command. On error nothing has changed.
     pub fn apply(&mut self, command: Command) -> Result<(), DomainError> {
         match command {
-            Command::FinishWelcome => self.settings.welcome_done = true,
+            Command::FinishWelcome => FinishWelcome.apply_to(self)?,
             Command::SetName(name) => {
                 let name = name.trim().to_string();
                 check_text("name", &name, MAX_NAME_CHARS)?;

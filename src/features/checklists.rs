@@ -25,7 +25,6 @@ use leptos_router::components::A;
 use crate::app::{paths, PageHeading};
 use crate::domain::checklists::ChecklistCommand;
 use crate::domain::home_safety::{room_counts, ROOMS};
-use crate::domain::state::Command;
 use crate::domain::workplace::{plan_summary, position_words, return_position};
 use crate::platform::clock;
 use crate::platform::focus::focus_later;
@@ -34,7 +33,7 @@ use crate::state::{use_app_state, AppState};
 /// Apply a checklist command; the plain-English reason when it is refused.
 fn send(state: AppState, command: ChecklistCommand) -> Result<(), String> {
     state
-        .dispatch(Command::Checklist(command))
+        .dispatch(command)
         .map_err(|e| e.to_string())
 }
 

@@ -36,7 +36,7 @@ use form::EntryForm;
 
 fn send(state: AppState, command: DiaryCommand) -> Result<(), String> {
     state
-        .dispatch(Command::Diary(command))
+        .dispatch(command)
         .map_err(|e| e.to_string())
 }
 

@@ -340,11 +340,21 @@ pub fn EmployerPage() -> impl IntoView {
         .into_any(),
     }
     };
+    // With a link, what the page is says so at once: index.html shows the same words while
+    // the program downloads (e2e/split.spec.mjs checks they match).
+    let from_link = move || shown.with(|s| !matches!(s, Shown::Nothing));
     view! {
         <PageHeading title="Shared workplace plan"/>
+        <Show when=from_link>
+            <p class="lead">{SHARED_LEAD}</p>
+        </Show>
         {body}
     }
 }
+
+/// Above a plan opened from a link (and in index.html while the page downloads).
+pub const SHARED_LEAD: &str = "An employee has shared their workplace plan with you. The plan is \
+    inside the link itself and opens only on this device: it is not sent to any server.";
 
 /// The employer's page as a program of its own (`src/bin/employer.rs`): the role's frame and the page,
 /// with nothing of the patient's app.

@@ -22,7 +22,6 @@ use crate::domain::goals::{
     goals_going, level_label, summarise, task_day, Goal, GoalCommand, GoalStatus, TaskFrequency,
 };
 use crate::domain::ids::{GoalId, TaskId};
-use crate::domain::state::Command;
 use crate::platform::clock;
 use crate::platform::focus::focus_later;
 use crate::state::{use_app_state, AppState};
@@ -30,7 +29,7 @@ use crate::state::{use_app_state, AppState};
 /// Apply a goal command; the plain-English reason when it is refused.
 fn send(state: AppState, command: GoalCommand) -> Result<(), String> {
     state
-        .dispatch(Command::Goal(command))
+        .dispatch(command)
         .map_err(|e| e.to_string())
 }
 

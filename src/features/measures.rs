@@ -44,7 +44,7 @@ pub fn QuestionnairePage() -> impl IntoView {
         };
         let items = answers.map(|a| a.get_untracked());
         let command = MeasureCommand::SelfEfficacy(SelfEfficacyResponse { date, items });
-        match state.dispatch(Command::Measure(command)) {
+        match state.dispatch(command) {
             Ok(()) => {
                 message.set(Some(self_efficacy_saved(&items)));
                 for a in answers {
@@ -107,7 +107,7 @@ pub fn WorkAbilityPage() -> impl IntoView {
             Err(e) => return message.set(Some(e)),
         };
         let command = MeasureCommand::WorkAbility(WorkAbilityScore { date, score: value });
-        message.set(Some(match state.dispatch(Command::Measure(command)) {
+        message.set(Some(match state.dispatch(command) {
             Ok(()) => {
                 score.set(None);
                 date_text.set(iso_date(clock::today()));
@@ -230,7 +230,7 @@ fn EventForm(
             (command, 1, format!("Saved: {what}."))
         };
         let before = state.data.with_untracked(|d| d.outcomes.len());
-        match state.dispatch(Command::Measure(command)) {
+        match state.dispatch(command) {
             Ok(()) => {
                 if let Some(done) = done {
                     return done.run(saved);

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{focus_main_heading, paths, PageHeading};
+use crate::app::{paths, PageHeading};
 use crate::components::date_field::DateField;
 use crate::components::field::FormMessage;
 use crate::components::rating_scale::RatingScale;
@@ -19,31 +19,30 @@ use crate::domain::diary::{form_time, time_text};
 use crate::domain::ics::write_calendar;
 use crate::domain::measures::form_date;
 use crate::domain::plan::PlanMeasure;
-use crate::domain::state::Command;
+use crate::domain::state::{Command, FinishWelcome};
 use crate::platform::focus::focus_later;
 use crate::platform::share_files::{self, ShareFile, Shared};
 use crate::platform::{clock, files, notify};
 use crate::state::use_app_state;
 
+/// Today's page once the welcome is done: the date, the agenda, the check-in and reminders. It
+/// is a part of the app of its own (`routes::lazy::TodayPage` shows the welcome or this), so a
+/// first visit downloads only the welcome's code before the welcome can be used.
 #[component]
-pub fn TodayPage() -> impl IntoView {
-    let state = use_app_state();
-    let welcome_done = Memo::new(move |_| state.data.with(|d| d.settings.welcome_done));
+pub fn TodayContent() -> impl IntoView {
     view! {
-        <Show when=move || welcome_done.get() fallback=Welcome>
-            <PageHeading title="Today"/>
-            <p class="lead">{move || weekday_date(clock::today())}</p>
-            <TodayAgenda/>
-            <ConfidenceCheckIn/>
-            <Reminders/>
-            <p><A href=paths::SUMMARY>"Make a summary for your OT"</A></p>
-        </Show>
+        <PageHeading title="Today"/>
+        <p class="lead">{move || weekday_date(clock::today())}</p>
+        <TodayAgenda/>
+        <ConfidenceCheckIn/>
+        <Reminders/>
+        <p><A href=paths::SUMMARY>"Make a summary for your OT"</A></p>
     }
 }
 
 /// The first-run welcome: what the app is, that data stays here, and how to back it up.
 #[component]
-fn Welcome() -> impl IntoView {
+pub fn Welcome() -> impl IntoView {
     let state = use_app_state();
     view! {
         <PageHeading title="Welcome to Everyday"/>
@@ -60,8 +59,8 @@ fn Welcome() -> impl IntoView {
             <p>"Because it is only on this phone, download a backup now and then. You can do this in Settings. Keep the backup file somewhere safe, such as your email."</p>
         </section>
         <button type="button" class="button button-primary button-wide" on:click=move |_| {
-            let _ = state.dispatch(Command::FinishWelcome);
-            focus_main_heading();
+            // Focus goes to Today's heading once its part has arrived (routes::lazy).
+            let _ = state.dispatch(FinishWelcome);
         }>"Start using Everyday"</button>
     }
 }
@@ -215,7 +214,7 @@ fn TodayAgenda() -> impl IntoView {
     let marked = Memo::new(move |_| agenda.with(|a| a.marked));
     let undo = move |_| {
         if let Some(key) = outcome.get_untracked().and_then(|o| o.undo) {
-            let text = match state.dispatch(Command::Agenda(AgendaCommand::Restore { key })) {
+            let text = match state.dispatch(AgendaCommand::Restore { key }) {
                 Ok(()) => "It is back on your list.".to_string(),
                 Err(e) => e.to_string(),
             };
@@ -297,10 +296,10 @@ fn AgendaRow(item: AgendaItem, outcome: RwSignal<Option<Done>>) -> impl IntoView
         move |_| {
             // Back tomorrow: checked date arithmetic, like every date rule in the domain.
             let until = crate::domain::dates::add_days(clock::today(), 1);
-            let result = state.dispatch(Command::Agenda(AgendaCommand::PutOff {
+            let result = state.dispatch(AgendaCommand::PutOff {
                 key: key.clone(),
                 until,
-            }));
+            });
             outcome.set(Some(match result {
                 Ok(()) => Done {
                     text: format!("Put off until tomorrow: {title}."),
@@ -318,7 +317,7 @@ fn AgendaRow(item: AgendaItem, outcome: RwSignal<Option<Done>>) -> impl IntoView
         let (key, title) = (key.clone(), title.clone());
         move |_| {
             let result =
-                state.dispatch(Command::Agenda(AgendaCommand::Dismiss { key: key.clone() }));
+                state.dispatch(AgendaCommand::Dismiss { key: key.clone() });
             outcome.set(Some(match result {
                 Ok(()) => Done {
                     text: format!("Dismissed: {title}."),
@@ -482,7 +481,7 @@ fn Reminders() -> impl IntoView {
             }
         };
         time_message.set(Some(
-            match state.dispatch(Command::Agenda(AgendaCommand::SetDiaryReminder(chosen))) {
+            match state.dispatch(AgendaCommand::SetDiaryReminder(chosen)) {
                 Ok(()) => match chosen {
                     Some(t) => format!(
                         "Saved: a diary reminder every day at {}. Add your reminders to your calendar again to include it.",

@@ -1,15 +1,22 @@
-//! Every page but Today is downloaded when it is first opened: one part per section (the
-//! patient's goals, diary, checklists, progress, settings, summary and plans; the OT's area), so
-//! the first visit to Today downloads only the shell and Today, and a deep link the shell and
-//! its own section. (The employer's page is a program of its own: `src/bin/employer.rs`.)
+//! Every page but the welcome is downloaded when it is first needed, in one of three parts:
+//! `daily` (Today's own page, goals, the diary, progress), `records` (checklists, plans, the
+//! summary, settings) and `ot` (the OT's area). The first visit to Today downloads only the
+//! shell and the welcome; a deep link the shell, its part and the little code its part shares
+//! with another. (The employer's page is a program of its own: `src/bin/employer.rs`.)
 //!
-//! Each section is one `#[wasm_split]` function (from `wasm_split_helpers`, re-exported by
-//! Leptos) that draws the asked-for page. `scripts/build.sh` cuts those functions, and the code
-//! only they use, out of the main WebAssembly file into a part per section (`wasm-split-cli`).
-//! A route's view is a [`LazyRoute`] that waits for its section's part, then draws the page.
-//! A part that cannot be downloaded (offline before the app was kept, or mid-update) gives a
-//! plain message with a Reload button instead of a crash: the split functions are `fallible`.
-//! In a build that is not split (the browser tests), the same functions run directly.
+//! Why three parts and not one per section: `wasm-split-cli` puts code that several parts use
+//! in a shared file for each different set of parts that use it. With a part per section (nine)
+//! that made 160 files, and a deep link needed 50 to 90 of them; with three there are at most
+//! four shared files. The parts group what a person uses together.
+//!
+//! Each section is one `#[wasm_split(<part>)]` function (from `wasm_split_helpers`, re-exported
+//! by Leptos) that draws the asked-for page; the functions naming the same part are cut out
+//! together. `scripts/build.sh` cuts them, and the code only they use, out of the main
+//! WebAssembly file (`wasm-split-cli`). A route's view is a [`LazyRoute`] that waits for its
+//! part, then draws the page. A part that cannot be downloaded (offline before the app was
+//! kept, or mid-update) gives a plain message with a Reload button instead of a crash: the
+//! split functions are `fallible`. In a build that is not split (the browser tests), the same
+//! functions run directly.
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -18,20 +25,21 @@ use leptos_router::LazyRoute;
 use crate::components::page::{focus_main_heading, PageHeading};
 use crate::features::{
     checklists, diary, goals, measures, ot, ot_plan, ot_summaries, plan, progress, settings,
-    summary,
+    summary, today,
 };
 use crate::platform::persist::register_service_worker;
+use crate::state::use_app_state;
 
-/// One section's part: an enum of its pages, the split function that draws one of them, and a
-/// [`LazyRoute`] per page for the route table.
+/// One section in a part (`daily`, `records`, `ot`): an enum of its pages, the split function
+/// that draws one of them, and a [`LazyRoute`] per page for the route table.
 macro_rules! part {
-    ($split:ident, $pages:ident { $($route:ident => $page:path),+ $(,)? }) => {
+    ($part:ident, $split:ident, $pages:ident { $($route:ident => $page:path),+ $(,)? }) => {
         #[derive(Clone, Copy)]
         enum $pages {
             $($route),+
         }
 
-        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $split(page: $pages) -> Result<AnyView, SplitLoaderError> {
             Ok(untrack(|| match page {
                 $($pages::$route => $page().into_any()),+
@@ -55,21 +63,21 @@ macro_rules! part {
     };
 }
 
-part!(goals_part, GoalsPages {
+part!(daily, goals_part, GoalsPages {
     Goals => goals::GoalsPage,
     NewGoal => goals::NewGoalPage,
     Goal => goals::GoalPage,
     ChangeGoal => goals::ChangeGoalPage,
 });
 
-part!(diary_part, DiaryPages {
+part!(daily, diary_part, DiaryPages {
     Diary => diary::DiaryPage,
     DiaryWeek => diary::WeekPage,
     DiaryInsights => diary::InsightsPage,
     DiaryPacing => diary::PacingPage,
 });
 
-part!(checklists_part, ChecklistsPages {
+part!(records, checklists_part, ChecklistsPages {
     Checklists => checklists::ChecklistsPage,
     Workplace => checklists::WorkplacePage,
     WorkCovers => checklists::CoversPage,
@@ -86,14 +94,14 @@ part!(checklists_part, ChecklistsPages {
     Room => checklists::RoomPage,
 });
 
-part!(progress_part, ProgressPages {
+part!(daily, progress_part, ProgressPages {
     Progress => progress::ProgressPage,
     Questionnaire => measures::QuestionnairePage,
     WorkAbility => measures::WorkAbilityPage,
     Appointments => measures::EventsPage,
 });
 
-part!(settings_part, SettingsPages {
+part!(records, settings_part, SettingsPages {
     Settings => settings::SettingsPage,
     SettingsOt => settings::OtSettingsPage,
     SettingsDiary => settings::DiarySettingsPage,
@@ -101,19 +109,45 @@ part!(settings_part, SettingsPages {
     SettingsLock => settings::LockSettingsPage,
 });
 
-part!(summary_part, SummaryPages {
+part!(records, summary_part, SummaryPages {
     Summary => summary::SummaryPage,
 });
 
-part!(plan_part, PlanPages {
+part!(records, plan_part, PlanPages {
     Plan => plan::PlanPage,
 });
 
-part!(ot_part, OtPages {
+part!(ot, ot_part, OtPages {
     Ot => ot::OtPage,
     OtPlan => ot_plan::OtPlanPage,
     OtSummaries => ot_summaries::OtSummariesPage,
 });
+
+/// Today: the welcome on a first visit (in the main part, so a first visit downloads nothing
+/// more before it can be used), then Today's own page from its part. The part is usually on the
+/// phone by then: the service worker fetches every part while the welcome is read, and on a
+/// later visit index.html fetches it together with the main part.
+#[component]
+pub fn TodayPage() -> impl IntoView {
+    let state = use_app_state();
+    let welcome_done = Memo::new(move |_| state.data.with(|d| d.settings.welcome_done));
+    view! {
+        <Show when=move || welcome_done.get() fallback=today::Welcome>
+            <Suspense fallback=|| view! { <p class="boot-line" role="status">"Opening Today\u{2026}"</p> }>
+                {Suspend::new(async move {
+                    // After "Start using Everyday", focus goes to Today's heading once drawn.
+                    let navigated = page_shown();
+                    shown(today_part().await, navigated)
+                })}
+            </Suspense>
+        </Show>
+    }
+}
+
+#[wasm_split(daily, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn today_part() -> Result<AnyView, SplitLoaderError> {
+    Ok(untrack(|| today::TodayContent().into_any()))
+}
 
 /// Whether a page is on the screen already (so this is a move from it, not the app's start).
 fn page_shown() -> bool {

@@ -15,8 +15,6 @@ use leptos_router::components::{ParentRoute, Route, Routes};
 use leptos_router::{path, Lazy};
 
 #[cfg(feature = "app")]
-use crate::features::today;
-#[cfg(feature = "app")]
 use layouts::{NotFound, PatientLayout, RoleLayout};
 #[cfg(feature = "app")]
 use lazy::*;
@@ -38,7 +36,7 @@ pub fn AppRoutes() -> impl IntoView {
             // inside the app loads the page afresh.
             <Route path=path!("/employer") view=layouts::EmployerElsewhere/>
             <ParentRoute path=path!("") view=|| view! { <PatientLayout/> }>
-                <Route path=path!("") view=today::TodayPage/>
+                <Route path=path!("") view=TodayPage/>
                 <Route path=path!("/goals") view={Lazy::<Goals>::new()}/>
                 <Route path=path!("/goals/new") view={Lazy::<NewGoal>::new()}/>
                 <Route path=path!("/goals/:id") view={Lazy::<Goal>::new()}/>

@@ -6,7 +6,9 @@ use thiserror::Error;
 
 use crate::domain::backup::{check_backup, encode_backup, CheckedBackup};
 use crate::domain::envelope::DecodeError;
-use crate::domain::state::{AppData, Command, DomainError};
+use std::rc::Rc;
+
+use crate::domain::state::{AppData, Apply, DomainError};
 use crate::platform::clock;
 use crate::storage::engine::META_KEY;
 use crate::storage::local::LocalKv;
@@ -80,9 +82,15 @@ pub struct AppState {
     /// The passcode lock (see `lock`).
     pub lock: lock::LockSignals,
     store: StoredValue<Store<AppKv>>,
-    /// Commands applied in memory but not yet saved (storage full or unavailable).
-    pending: StoredValue<Vec<Command>>,
+    /// Changes applied in memory but not yet saved (storage full or unavailable, or another
+    /// tab saved first): applied again on top of newer data.
+    pending: StoredValue<Vec<Change>, LocalStorage>,
 }
+
+/// A change as [`AppState::dispatch`] keeps it until saved: a closure rather than a
+/// [`crate::domain::state::Command`], so the rules it applies travel with the part of the app
+/// that made it, not in the main part.
+type Change = Rc<dyn Fn(&mut AppData) -> Result<(), DomainError>>;
 
 /// The app state from context.
 pub fn use_app_state() -> AppState {
@@ -113,7 +121,7 @@ impl AppState {
             read_only: RwSignal::new(store.is_read_only()),
             lock: lock::LockSignals::new(locked),
             store: StoredValue::new(store),
-            pending: StoredValue::new(Vec::new()),
+            pending: StoredValue::new_local(Vec::new()),
         };
         if !LocalKv::available() {
             state.notice.set(Some(Notice::NotSaved(
@@ -207,10 +215,10 @@ impl AppState {
         }
         let mut data = loaded.data;
         let pending = self.pending.get_value();
-        for command in pending {
-            // A command that no longer applies (for example to a record the other tab removed)
+        for change in pending {
+            // A change that no longer applies (for example to a record the other tab removed)
             // is dropped; the rest are kept.
-            let _ = data.apply(command);
+            let _ = change(&mut data);
         }
         if !loaded.problems.is_empty() {
             self.problems.update(|p| p.extend(loaded.problems));
@@ -255,8 +263,9 @@ impl AppState {
 
     /// Apply a command and save. Refused, with nothing changed, when the command does not
     /// apply or while the app is read-only. A change that applies but cannot be saved yet
-    /// (storage full) is kept in memory and the person is told by a notice.
-    pub fn dispatch(&self, command: Command) -> Result<(), ActionError> {
+    /// (storage full) is kept in memory and the person is told by a notice. Pass the narrowest
+    /// command (a `GoalCommand` rather than `Command::Goal`): see [`Apply`].
+    pub fn dispatch<C: Apply>(&self, command: C) -> Result<(), ActionError> {
         if self.lock.locked.get_untracked() {
             return Err(ActionError::Locked);
         }
@@ -265,10 +274,11 @@ impl AppState {
         }
         let result = self
             .data
-            .try_update(|d| d.apply(command.clone()))
+            .try_update(|d| command.clone().apply_to(d))
             .unwrap_or(Ok(()));
         result?;
-        self.pending.update_value(|p| p.push(command));
+        let again: Change = Rc::new(move |d: &mut AppData| command.clone().apply_to(d));
+        self.pending.update_value(|p| p.push(again));
         self.save();
         if self.read_only.get_untracked() {
             // A newer version saved in another tab meanwhile: this change was not kept.

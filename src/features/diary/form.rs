@@ -19,7 +19,6 @@ use crate::domain::diary::{
     part_label, part_of_day, suggestions, time_text, DiaryCommand, EntryDraft, RatingKind, PARTS,
 };
 use crate::domain::measures::form_date;
-use crate::domain::state::Command;
 use crate::platform::clock;
 use crate::platform::focus::focus_later;
 use crate::state::use_app_state;
@@ -162,7 +161,7 @@ pub fn EntryForm(
             Some(id) => DiaryCommand::Change { id, draft },
             None => DiaryCommand::Add(draft),
         };
-        match state.dispatch(Command::Diary(command)) {
+        match state.dispatch(command) {
             Ok(()) => {
                 let saved = what.get_untracked();
                 let mut text = format!(

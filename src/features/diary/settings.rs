@@ -9,7 +9,6 @@ use crate::app::paths;
 use crate::components::field::FormMessage;
 use crate::domain::diary::{DiaryCommand, RatingKind, ACTIVATION_SET};
 use crate::domain::settings::DiaryRatingToggles;
-use crate::domain::state::Command;
 use crate::platform::focus::focus_later;
 use crate::state::{use_app_state, AppState};
 
@@ -37,7 +36,7 @@ fn switches() -> [Switch; 4] {
 fn choose(state: AppState, mut t: DiaryRatingToggles) -> Result<(), String> {
     t.chosen = true;
     state
-        .dispatch(Command::Diary(DiaryCommand::SetRatings(t)))
+        .dispatch(DiaryCommand::SetRatings(t))
         .map_err(|e| e.to_string())
 }
 
@@ -152,7 +151,7 @@ pub fn DiarySettings() -> impl IntoView {
     let pacing = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         message.set(Some(
-            match state.dispatch(Command::Diary(DiaryCommand::SetPacingOn(on))) {
+            match state.dispatch(DiaryCommand::SetPacingOn(on)) {
                 Ok(()) if on => {
                     "Pacing is on: the diary shows your time against a daily budget.".into()
                 }
