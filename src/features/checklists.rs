@@ -32,9 +32,7 @@ use crate::state::{use_app_state, AppState};
 
 /// Apply a checklist command; the plain-English reason when it is refused.
 fn send(state: AppState, command: ChecklistCommand) -> Result<(), String> {
-    state
-        .dispatch(command)
-        .map_err(|e| e.to_string())
+    state.dispatch(command).map_err(|e| e.to_string())
 }
 
 /// A date field's text as an optional date: empty is None; anything else must be a real date.

@@ -35,9 +35,7 @@ use crate::state::{use_app_state, AppState};
 use form::EntryForm;
 
 fn send(state: AppState, command: DiaryCommand) -> Result<(), String> {
-    state
-        .dispatch(command)
-        .map_err(|e| e.to_string())
+    state.dispatch(command).map_err(|e| e.to_string())
 }
 
 /// A date from the address (`?day=2026-11-24`), today when missing, never after today.

@@ -28,9 +28,7 @@ use crate::state::{use_app_state, AppState};
 
 /// Apply a goal command; the plain-English reason when it is refused.
 fn send(state: AppState, command: GoalCommand) -> Result<(), String> {
-    state
-        .dispatch(command)
-        .map_err(|e| e.to_string())
+    state.dispatch(command).map_err(|e| e.to_string())
 }
 
 #[component]

@@ -316,8 +316,7 @@ fn AgendaRow(item: AgendaItem, outcome: RwSignal<Option<Done>>) -> impl IntoView
     let dismiss = {
         let (key, title) = (key.clone(), title.clone());
         move |_| {
-            let result =
-                state.dispatch(AgendaCommand::Dismiss { key: key.clone() });
+            let result = state.dispatch(AgendaCommand::Dismiss { key: key.clone() });
             outcome.set(Some(match result {
                 Ok(()) => Done {
                     text: format!("Dismissed: {title}."),

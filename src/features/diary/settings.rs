@@ -150,15 +150,13 @@ pub fn DiarySettings() -> impl IntoView {
     let pacing_on = move || state.data.with(|d| d.settings.pacing.on);
     let pacing = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
-        message.set(Some(
-            match state.dispatch(DiaryCommand::SetPacingOn(on)) {
-                Ok(()) if on => {
-                    "Pacing is on: the diary shows your time against a daily budget.".into()
-                }
-                Ok(()) => "Pacing is off.".into(),
-                Err(e) => e.to_string(),
-            },
-        ));
+        message.set(Some(match state.dispatch(DiaryCommand::SetPacingOn(on)) {
+            Ok(()) if on => {
+                "Pacing is on: the diary shows your time against a daily budget.".into()
+            }
+            Ok(()) => "Pacing is off.".into(),
+            Err(e) => e.to_string(),
+        }));
     };
     view! {
         <section class="card" aria-labelledby="diary-settings-heading">
