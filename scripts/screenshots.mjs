@@ -47,7 +47,8 @@ try {
       await page.locator('main h1').first().waitFor({ timeout: 15000 });
       if (scale !== 1) await page.evaluate((s) => { document.documentElement.style.fontSize = `${s * 100}%`; }, scale);
       await page.waitForTimeout(300);
-      const name = `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'today'}-${label}.png`;
+      // A link's fragment (a shared plan) is cut short: file names have a length limit.
+      const name = `${p.split('#')[0].replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'today'}${p.includes('#') ? '_link' : ''}-${label}.png`;
       await page.screenshot({ path: path.join(out, name), fullPage: true });
       // The first screenful too, at full size: a tall page is unreadable once scaled down.
       await page.screenshot({ path: path.join(out, name.replace(/\.png$/, '-screen.png')) });

@@ -33,8 +33,10 @@ const origin = `http://127.0.0.1:${port}`;
 // What each visit waits for (drawn by the app, not index.html's static welcome), its budget in
 // brotli bytes (null: reported, not budgeted) and, while the budget is not met, its ceiling.
 const VISITS = [
-  // Not met yet: 340.5 KB on 2026-12-02 (the issue's plan lists the next cuts).
-  { name: 'first visit to Today (/)', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, budget: 200 * KB, ceiling: 345 * KB },
+  // Not met yet: 340.5 KB on 2026-12-02, 272.8 KB on 2026-12-03 (the issue lists the next cuts).
+  { name: 'first visit to Today (/)', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, budget: 200 * KB, ceiling: 280 * KB },
+  // The same visit on to Today's own page (its part comes after the welcome is usable).
+  { name: 'first visit, then "Start using Everyday"', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, then: { role: 'button', name: 'Start using Everyday' }, ready2: { role: 'heading', level: 1, name: 'Today' }, budget: null },
   { name: "employer's page from a link", url: employerLink(), ready: { text: 'Workplace plan from Alex' }, budget: 150 * KB },
   { name: 'deep link /diary/week', url: '/diary/week', ready: { role: 'heading', level: 1 }, budget: null },
   { name: 'deep link /ot', url: '/ot', ready: { role: 'heading', level: 1 }, budget: null },
@@ -103,6 +105,10 @@ try {
         ...(visit.ready.name ? { name: visit.ready.name } : {}),
       }).first();
     await ready.waitFor({ state: 'visible', timeout: 30_000 });
+    if (visit.then) {
+      await page.getByRole(visit.then.role, { name: visit.then.name }).click();
+      await page.getByRole(visit.ready2.role, { level: visit.ready2.level, name: visit.ready2.name, exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+    }
     const seen = [...fetched];
     await context.close();
     if (unknown.length) throw new Error(`${visit.url}: requests for files not in ${dir}: ${unknown.join(', ')}`);

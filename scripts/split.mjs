@@ -154,7 +154,7 @@ for (const [name, data] of out) writeFileSync(path.join(site, name), data);
 const SECTIONS = {
   // Today's own page (after the welcome): with the main part on a later visit only, since a
   // first visit shows the welcome, which is in the main part.
-  '/': 'daily',
+  '/': 'today',
   '/goals': 'daily',
   '/diary': 'daily',
   '/progress': 'daily',

@@ -353,8 +353,8 @@ pub fn EmployerPage() -> impl IntoView {
 }
 
 /// Above a plan opened from a link (and in index.html while the page downloads).
-pub const SHARED_LEAD: &str = "An employee has shared their workplace plan with you. The plan is \
-    inside the link itself and opens only on this device: it is not sent to any server.";
+pub const SHARED_LEAD: &str = "An employee has shared this plan with you. It opens on this device \
+    only and is not sent to any server.";
 
 /// The employer's page as a program of its own (`src/bin/employer.rs`): the role's frame and the page,
 /// with nothing of the patient's app.

@@ -1,13 +1,14 @@
-//! Every page but the welcome is downloaded when it is first needed, in one of three parts:
-//! `daily` (Today's own page, goals, the diary, progress), `records` (checklists, plans, the
-//! summary, settings) and `ot` (the OT's area). The first visit to Today downloads only the
-//! shell and the welcome; a deep link the shell, its part and the little code its part shares
-//! with another. (The employer's page is a program of its own: `src/bin/employer.rs`.)
+//! Every page but the welcome is downloaded when it is first needed, in one of four parts:
+//! `today` (Today's own page, after the welcome), `daily` (goals, the diary, progress),
+//! `records` (checklists, plans, the summary, settings) and `ot` (the OT's area). The first
+//! visit to Today downloads only the shell and the welcome; a deep link the shell, its part and
+//! the code its part shares with others. (The employer's page is a program of its own:
+//! `src/bin/employer.rs`.)
 //!
-//! Why three parts and not one per section: `wasm-split-cli` puts code that several parts use
-//! in a shared file for each different set of parts that use it. With a part per section (nine)
-//! that made 160 files, and a deep link needed 50 to 90 of them; with three there are at most
-//! four shared files. The parts group what a person uses together.
+//! Why four parts and not one per section: `wasm-split-cli` puts code that several parts use in
+//! a shared file for each different set of parts that use it. With a part per section (nine)
+//! that made 169 files, and a deep link needed 47 to 92 of them; with four there are 16 files
+//! in all and a deep link needs 6 or 7 of them. The parts group what a person uses together.
 //!
 //! Each section is one `#[wasm_split(<part>)]` function (from `wasm_split_helpers`, re-exported
 //! by Leptos) that draws the asked-for page; the functions naming the same part are cut out
@@ -144,7 +145,7 @@ pub fn TodayPage() -> impl IntoView {
     }
 }
 
-#[wasm_split(daily, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(today, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn today_part() -> Result<AnyView, SplitLoaderError> {
     Ok(untrack(|| today::TodayContent().into_any()))
 }
