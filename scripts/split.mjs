@@ -180,11 +180,11 @@ const programs = {
   employer: { js: [u(employerJsName)], wasm: u(employerWasmName) },
 };
 // Plain JavaScript of 2015, for old phones' browsers too. It runs first in <head>, so the
-// downloads start before the stylesheet has arrived, except on a first visit to Today: there
-// index.html shows the welcome itself (it needs only the HTML and the stylesheet), and the
-// downloads start once it is painted, so it never waits for the WebAssembly nor competes with
-// it for a slow connection (a timer starts them anyway if no frame is painted, in a hidden tab).
-// index.html's own script reads `employer` and `firstVisit` to show the right screen meanwhile.
+// downloads start before the stylesheet has arrived, except where index.html itself shows
+// something to read (a first visit's welcome, a plan's link on the employer's page: it needs only
+// the HTML and the stylesheet): there the downloads start once that is painted, so it never
+// waits for the WebAssembly nor competes with it for a slow connection.
+// It also marks <html> with the loading screen to show meanwhile (index.html, style/base.css).
 const startScript =
   `(function () {\n  var path = location.pathname;\n  var within = function (prefix) { return path === prefix || path.indexOf(prefix + '/') === 0; };\n` +
   `  var programs = ${JSON.stringify(programs)};\n  var parts = ${JSON.stringify(sectionFiles)};\n` +
@@ -195,7 +195,17 @@ const startScript =
   `  var add = function (rel, href, wasm) {\n    var link = document.createElement('link');\n    link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';\n` +
   `    if (wasm) { link.as = 'fetch'; link.type = 'application/wasm'; }\n    document.head.appendChild(link);\n  };\n` +
   `  program.employer = employer;\n  program.firstVisit = firstVisit;\n` +
-  `  program.painted = !firstVisit ? Promise.resolve() : new Promise(function (resolve) {\n    requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    setTimeout(resolve, 300);\n  });\n` +
+  // What index.html's loading screen shows, before its first paint (style/base.css).
+  `  var root = document.documentElement;\n  root.className += employer ? ' boot-employer' + (location.hash.length > 1 ? ' boot-link' : '') : firstVisit ? ' boot-welcome' : ' boot-app';\n` +
+  // The first visit's welcome and a plan's link show real content in index.html: the program is
+  // fetched and started only once that is painted.
+  `  var shows = firstVisit || (employer && location.hash.length > 1);\n` +
+  // Painted means on the screen: the browser's first-contentful-paint entry (a frame drawn is not
+  // yet shown; the program would replace the screen before anyone saw it), or a frame and a task
+  // where that is not reported; a timer covers a hidden tab.
+  `  program.painted = !shows ? Promise.resolve() : new Promise(function (resolve) {\n    setTimeout(resolve, 300);\n` +
+  `    try {\n      new PerformanceObserver(function (list) { if (list.getEntriesByName('first-contentful-paint').length) resolve(); }).observe({ type: 'paint', buffered: true });\n` +
+  `    } catch (e) {\n      requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    }\n  });\n` +
   `  program.painted.then(function () {\n    program.js.forEach(function (href) { add('modulepreload', href); });\n    add('preload', program.wasm, true);\n` +
   `    if (employer) return;\n    for (var prefix in parts) {\n      if (within(prefix) && !(firstVisit && prefix === '/')) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  });\n` +
   `  window.__everyday = program;\n})();\n`;
