@@ -86,10 +86,16 @@ test('the welcome loads no section part, and every page opens offline after the 
     await expect(h1, path).toHaveText(heading);
     await expect(h1, path).not.toHaveText(MISSING);
   }
-  // Moving between pages in the app offline also works.
+  // Moving between pages in the app offline also works, and Today's own page (its part) opens
+  // after the welcome.
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/diary/i);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('button', { name: 'Start using Everyday' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await context.setOffline(false);
 });
 
