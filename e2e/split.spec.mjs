@@ -108,6 +108,11 @@ test('a part that cannot be downloaded gives a plain message, and Reload then op
   await context.route(SECTION_PART, (route) => route.abort());
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Start using Everyday' })).toBeVisible();
+  // Starting needs Today's part: without it the welcome stays, says why, and nothing is saved.
+  await page.getByRole('button', { name: 'Start using Everyday' }).click();
+  await expect(page.getByRole('alert')).toContainText('could not be downloaded now');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('everyday')).length)).toBe(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click();
   await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Your records are safe');
@@ -168,7 +173,7 @@ test("a first visit shows the welcome before the app has arrived, the same words
   await page.goto('/');
   const words = () => page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main .lead, main li, main .card p')]
     .filter((e) => e.checkVisibility())
-    .map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+    .map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
   await expect(page.locator('#boot-welcome')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Everyday' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Getting Everyday ready…');

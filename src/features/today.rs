@@ -19,7 +19,7 @@ use crate::domain::diary::{form_time, time_text};
 use crate::domain::ics::write_calendar;
 use crate::domain::measures::form_date;
 use crate::domain::plan::PlanMeasure;
-use crate::domain::state::{Command, FinishWelcome};
+use crate::domain::state::Command;
 use crate::platform::focus::focus_later;
 use crate::platform::share_files::{self, ShareFile, Shared};
 use crate::platform::{clock, files, notify};
@@ -41,9 +41,10 @@ pub fn TodayContent() -> impl IntoView {
 }
 
 /// The first-run welcome: what the app is, that data stays here, and how to back it up.
+/// `start` finishes it (`routes::lazy::TodayPage`, which also puts in `problem` why it could
+/// not be finished, if so).
 #[component]
-pub fn Welcome() -> impl IntoView {
-    let state = use_app_state();
+pub fn Welcome(start: Callback<()>, problem: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <PageHeading title="Welcome to Everyday"/>
         <p class="lead">"Everyday helps you keep track of the goals and plans you make with your occupational therapist (OT)."</p>
@@ -58,10 +59,11 @@ pub fn Welcome() -> impl IntoView {
             <p>"There is no account and nothing is sent anywhere. Only you decide if something is shared, for example a summary for your OT."</p>
             <p>"Because it is only on this phone, download a backup now and then. You can do this in Settings. Keep the backup file somewhere safe, such as your email."</p>
         </section>
-        <button type="button" class="button button-primary button-wide" on:click=move |_| {
-            // Focus goes to Today's heading once its part has arrived (routes::lazy).
-            let _ = state.dispatch(FinishWelcome);
-        }>"Start using Everyday"</button>
+        // Focus goes to Today's heading once its part has arrived (routes::lazy).
+        <button type="button" class="button button-primary button-wide" on:click=move |_| start.run(())>
+            "Start using Everyday"
+        </button>
+        <p class="form-message" role="alert">{move || problem.get()}</p>
     }
 }
 

@@ -24,12 +24,13 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
 use crate::components::page::{focus_main_heading, PageHeading};
+use crate::domain::state::FinishWelcome;
 use crate::features::{
     checklists, diary, goals, measures, ot, ot_plan, ot_summaries, plan, progress, settings,
     summary, today,
 };
 use crate::platform::persist::register_service_worker;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ActionError, AppState};
 
 /// One section in a part (`daily`, `records`, `ot`): an enum of its pages, the split function
 /// that draws one of them, and a [`LazyRoute`] per page for the route table.
@@ -132,8 +133,24 @@ part!(ot, ot_part, OtPages {
 pub fn TodayPage() -> impl IntoView {
     let state = use_app_state();
     let welcome_done = Memo::new(move |_| state.data.with(|d| d.settings.welcome_done));
+    let problem = RwSignal::new(None::<String>);
+    // "Start using Everyday" is saved by Today's part (saving is not in the main part: see
+    // `AppState::dispatch`); Today's page, from the same part, follows.
+    let start = Callback::new(move |()| {
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match finish_welcome(state).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => problem.set(Some(e.to_string())),
+                Err(_) => problem.set(Some(format!(
+                    "{PART_MISSING} Check that you are connected to the internet, then press \
+                     \"Start using Everyday\" again."
+                ))),
+            }
+        });
+    });
     view! {
-        <Show when=move || welcome_done.get() fallback=today::Welcome>
+        <Show when=move || welcome_done.get() fallback=move || view! { <today::Welcome start=start problem=problem/> }>
             <Suspense fallback=|| view! { <p class="boot-line" role="status">"Opening Today\u{2026}"</p> }>
                 {Suspend::new(async move {
                     // After "Start using Everyday", focus goes to Today's heading once drawn.
@@ -148,6 +165,11 @@ pub fn TodayPage() -> impl IntoView {
 #[wasm_split(today, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn today_part() -> Result<AnyView, SplitLoaderError> {
     Ok(untrack(|| today::TodayContent().into_any()))
+}
+
+#[wasm_split(today, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn finish_welcome(state: AppState) -> Result<Result<(), ActionError>, SplitLoaderError> {
+    Ok(state.dispatch(FinishWelcome))
 }
 
 /// Whether a page is on the screen already (so this is a move from it, not the app's start).
@@ -175,16 +197,17 @@ fn shown(page: Result<AnyView, SplitLoaderError>, navigated: bool) -> AnyView {
     }
 }
 
+/// Why a part of the app is not there, in plain words.
+const PART_MISSING: &str = "This part of Everyday has not been downloaded to this phone yet, and \
+    it could not be downloaded now. Your records are safe.";
+
 /// Shown instead of a page whose part of the app could not be downloaded.
 #[component]
 fn PartMissing() -> impl IntoView {
     view! {
         <PageHeading title="This page could not be opened"/>
         <div class="notice notice-warn" role="alert">
-            <p>
-                "This part of Everyday has not been downloaded to this phone yet, and it could "
-                "not be downloaded now. Your records are safe."
-            </p>
+            <p>{PART_MISSING}</p>
             <p>"Check that you are connected to the internet, then reload the page."</p>
             <button type="button" class="button button-primary" on:click=move |_| {
                 let _ = window().location().reload();

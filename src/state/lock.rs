@@ -185,7 +185,7 @@ impl AppState {
                         // Take in the other tab's data, re-apply this tab's changes, save.
                         state.refresh_then(|st| {
                             st.bring_in_other_tab();
-                            st.save();
+                            st.resave();
                         });
                         return;
                     }

@@ -85,6 +85,12 @@ pub struct AppState {
     /// Changes applied in memory but not yet saved (storage full or unavailable, or another
     /// tab saved first): applied again on top of newer data.
     pending: StoredValue<Vec<Change>, LocalStorage>,
+    /// How to save again (after another tab's save, or a sealed write refused), set by the
+    /// first change of the session. Saving encodes every stored type, which the first screen
+    /// never needs: through this pointer, that code travels in the parts of the app that make
+    /// changes (`dispatch` runs there), not in the main part every visit downloads. Nothing
+    /// needs saving again before a change has been made.
+    saver: StoredValue<Option<fn(&AppState)>>,
 }
 
 /// A change as [`AppState::dispatch`] keeps it until saved: a closure rather than a
@@ -122,6 +128,7 @@ impl AppState {
             lock: lock::LockSignals::new(locked),
             store: StoredValue::new(store),
             pending: StoredValue::new_local(Vec::new()),
+            saver: StoredValue::new(None),
         };
         if !LocalKv::available() {
             state.notice.set(Some(Notice::NotSaved(
@@ -158,6 +165,13 @@ impl AppState {
         self.data.set(loaded.data);
         self.read_only.set(true);
         self.refresh_storage_info();
+    }
+
+    /// Save again, when a change of this session needs it (see `saver`).
+    fn resave(&self) {
+        if let Some(save) = self.saver.get_value() {
+            save(self);
+        }
     }
 
     /// Save the current data. On a conflict with another tab, bring in the newer data and
@@ -252,7 +266,7 @@ impl AppState {
             self.bring_in_other_tab();
             if !self.pending.with_value(Vec::is_empty) {
                 // This tab had unsaved changes: they now sit on top of the newer data.
-                self.save();
+                self.resave();
             }
             if !self.read_only.get_untracked() {
                 self.notice.set(Some(Notice::OtherTab));
@@ -279,6 +293,7 @@ impl AppState {
         result?;
         let again: Change = Rc::new(move |d: &mut AppData| command.clone().apply_to(d));
         self.pending.update_value(|p| p.push(again));
+        self.saver.set_value(Some(AppState::save));
         self.save();
         if self.read_only.get_untracked() {
             // A newer version saved in another tab meanwhile: this change was not kept.
