@@ -33,8 +33,8 @@ const origin = `http://127.0.0.1:${port}`;
 // What each visit waits for (drawn by the app, not index.html's static welcome), its budget in
 // brotli bytes (null: reported, not budgeted) and, while the budget is not met, its ceiling.
 const VISITS = [
-  // Not met yet: 340.5 KB on 2026-12-02, 272.8 KB on 2026-12-03 (the issue lists the next cuts).
-  { name: 'first visit to Today (/)', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, budget: 200 * KB, ceiling: 280 * KB },
+  // Not met yet: 340.5 KB on 2026-12-02, 258.5 KB on 2026-12-03 (the issue lists the next cuts).
+  { name: 'first visit to Today (/)', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, budget: 200 * KB, ceiling: 265 * KB },
   // The same visit on to Today's own page (its part comes after the welcome is usable).
   { name: 'first visit, then "Start using Everyday"', url: '/', ready: { role: 'button', name: 'Start using Everyday' }, then: { role: 'button', name: 'Start using Everyday' }, ready2: { role: 'heading', level: 1, name: 'Today' }, budget: null },
   { name: "employer's page from a link", url: employerLink(), ready: { text: 'Workplace plan from Alex' }, budget: 150 * KB },
