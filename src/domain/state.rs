@@ -87,8 +87,8 @@ pub enum Command {
 
 /// A change that can be applied to the data: a whole [`Command`], or one area's own command
 /// (goals, measures, checklists, diary, agenda). The app dispatches the narrowest, so each part
-/// of the app's download carries only the rules it uses (the WebAssembly is cut into a part per
-/// section: `routes::lazy`); `AppData::apply` with a [`Command`] gives the same result.
+/// of the app's download carries only the rules it uses (the WebAssembly is cut into parts:
+/// `routes::lazy`); `AppData::apply` with a [`Command`] gives the same result.
 pub trait Apply: Clone + 'static {
     /// Apply the change; on error nothing has changed.
     fn apply_to(self, data: &mut AppData) -> Result<(), DomainError>;
@@ -100,35 +100,26 @@ impl Apply for Command {
     }
 }
 
-impl Apply for super::goals::GoalCommand {
-    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
-        super::goals::apply(data, self)
-    }
+/// Each area's command applies through its module's `apply`.
+macro_rules! apply_through {
+    ($($area:ident::$command:ident),+ $(,)?) => {
+        $(
+            impl Apply for super::$area::$command {
+                fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
+                    super::$area::apply(data, self)
+                }
+            }
+        )+
+    };
 }
 
-impl Apply for super::measures::MeasureCommand {
-    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
-        super::measures::apply(data, self)
-    }
-}
-
-impl Apply for super::checklists::ChecklistCommand {
-    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
-        super::checklists::apply(data, self)
-    }
-}
-
-impl Apply for super::diary::DiaryCommand {
-    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
-        super::diary::apply(data, self)
-    }
-}
-
-impl Apply for super::agenda::AgendaCommand {
-    fn apply_to(self, data: &mut AppData) -> Result<(), DomainError> {
-        super::agenda::apply(data, self)
-    }
-}
+apply_through!(
+    goals::GoalCommand,
+    measures::MeasureCommand,
+    checklists::ChecklistCommand,
+    diary::DiaryCommand,
+    agenda::AgendaCommand,
+);
 
 /// "Start using Everyday" on the welcome ([`Command::FinishWelcome`] on its own, so the first
 /// screen's download does not carry every other rule).
@@ -548,6 +539,26 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    #[test]
+    fn an_area_command_applies_as_the_whole_command_does() {
+        let put_off = super::super::agenda::AgendaCommand::PutOff {
+            key: "review".into(),
+            until: day(2),
+        };
+        let (mut narrow, mut whole) = (AppData::default(), AppData::default());
+        put_off.clone().apply_to(&mut narrow).unwrap();
+        whole.apply(Command::Agenda(put_off)).unwrap();
+        assert_eq!(narrow, whole);
+        assert_ne!(narrow, AppData::default());
+
+        let mut welcomed = AppData::default();
+        FinishWelcome.apply_to(&mut welcomed).unwrap();
+        let mut by_command = AppData::default();
+        by_command.apply(Command::FinishWelcome).unwrap();
+        assert_eq!(welcomed, by_command);
+        assert!(welcomed.settings.welcome_done);
     }
 
     #[test]
