@@ -40,6 +40,9 @@ test('lock on: nothing readable is stored; reload asks for the passcode; wrong t
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Everyday is locked' })).toBeVisible();
   await expectAccessible(page, 'unlock screen');
+  // Unlocking is a part of the app of its own, which index.html asks for when a lock is set.
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+  expect(preloaded.filter((p) => /\/everyday-split-lock-[0-9a-f]{16}\.wasm$/.test(p)).length).toBe(1);
   await unlock(page, '11111111');
   await expect(page.getByText('That passcode is not right. Please try again.')).toBeVisible({ timeout: 20000 });
   await unlock(page, '24681357');

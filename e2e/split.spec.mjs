@@ -48,6 +48,8 @@ const MISSING = 'This page could not be opened';
 const SECTION_PART = /\/everyday-split-[a-z-]+-[0-9a-f]{16}\.wasm$/;
 const MAIN_PART = /\/everyday-[0-9a-f]{16}_bg\.wasm$/;
 const EMPLOYER_PROGRAM = /\/everyday-employer-[0-9a-f]{16}_bg\.wasm$/;
+// The part that reads stored records (src/state/mod.rs, AppState::open).
+const OPEN_PART = /\/everyday-split-open-[0-9a-f]{16}\.wasm$/;
 
 test('the welcome loads no section part, and every page opens offline after the first visit', async ({ page, context }) => {
   // 25 page loads on a machine that may be busy.
@@ -152,13 +154,54 @@ test("Today's own page is a part: fetched after the welcome, with the main part 
   expect(listed).toContain(todayPart);
 
   // Today's part cannot be downloaded: a plain message, the rest of the app still works.
-  await context.route(SECTION_PART, (route) => route.abort());
+  const today = (url) => url.pathname === todayPart;
+  await context.route(today, (route) => route.abort());
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: MISSING })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Your records are safe');
-  await context.unroute(SECTION_PART);
+  await context.unroute(today);
   await page.getByRole('button', { name: 'Reload the page' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(errors, 'uncaught errors (a panic would be one)').toEqual([]);
+  await context.close();
+});
+
+test('what is stored is read by a part of its own: never fetched on a first visit, and a plain message with nothing changed when it cannot be', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start using Everyday' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeFocused();
+  expect(wasm.filter((p) => OPEN_PART.test(p)), 'the reading part, on a first visit').toEqual([]);
+  // Something to read: a name, saved through Settings.
+  await page.goto('/settings');
+  await page.getByLabel('Name or initials for your summary').fill('Rita');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+  // A later visit, on any page, fetches it with the main part (index.html asks for it).
+  wasm.length = 0;
+  await page.goto('/diary');
+  await expect(page.getByRole('heading', { level: 1, name: /diary/i })).toBeVisible();
+  const listed = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+  expect(listed.filter((p) => OPEN_PART.test(p)).length, 'the reading part, asked for by index.html').toBe(1);
+
+  // It cannot be downloaded: the loading screen gives way to a plain message; nothing stored
+  // is changed, and Reload then opens the app with the records.
+  await context.route(OPEN_PART, (route) => route.abort());
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday could not be opened' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Your records are safe');
+  await expect(page.getByText('Getting Everyday ready')).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+  await context.unroute(OPEN_PART);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page.getByLabel('Name or initials for your summary')).toHaveValue('Rita');
   expect(errors, 'uncaught errors (a panic would be one)').toEqual([]);
   await context.close();
 });

@@ -166,14 +166,24 @@ const SECTIONS = {
 };
 const chunkFiles = new Map();
 for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFiles.set(m[1], m[2]);
-const sectionFiles = {};
-for (const [prefix, split] of Object.entries(SECTIONS)) {
+// The files of one part: its own and the shared ones it needs.
+const partFiles = (split, what) => {
   const re = new RegExp(`export const __wasm_split_load_${split} = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?\\}\\s*, \\[([^\\]]*)\\]\\)\\);`);
   const m = re.exec(loader);
-  if (!m) fail(`the loader has no part ${split} for ${prefix} (update SECTIONS in scripts/split.mjs)`);
+  if (!m) fail(`the loader has no part ${split} for ${what}`);
   const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d) || fail(`unknown shared part ${d}`));
-  sectionFiles[prefix] = [m[1], ...deps].map((f) => `${publicUrl}${f}`);
-}
+  return [m[1], ...deps].map((f) => `${publicUrl}${f}`);
+};
+const sectionFiles = {};
+for (const [prefix, split] of Object.entries(SECTIONS)) sectionFiles[prefix] = partFiles(split, `${prefix} (update SECTIONS in scripts/split.mjs)`);
+// The part that reads stored records (src/state/mod.rs, AppState::open): fetched with the main
+// part whenever something is stored, on any page; a first visit has nothing stored and never
+// needs it.
+const openFiles = partFiles('open', 'reading stored records (src/state/mod.rs)');
+// The part that unlocks (src/state/lock.rs, AppState::unlock): with the main part when a lock is
+// set, instead of the reading part (unlocking reads what is stored); a phone without a lock
+// never needs it.
+const lockFiles = partFiles('lock', 'unlocking (src/state/lock.rs)');
 const u = (name) => `${publicUrl}${name}`;
 const programs = {
   app: { js: [u(mainJsName), u(loaderName)], wasm: u(mainWasmName) },
@@ -187,12 +197,13 @@ const programs = {
 // It also marks <html> with the loading screen to show meanwhile (index.html, style/base.css).
 const startScript =
   `(function () {\n  var path = location.pathname;\n  var within = function (prefix) { return path === prefix || path.indexOf(prefix + '/') === 0; };\n` +
-  `  var programs = ${JSON.stringify(programs)};\n  var parts = ${JSON.stringify(sectionFiles)};\n` +
+  `  var programs = ${JSON.stringify(programs)};\n  var parts = ${JSON.stringify(sectionFiles)};\n  var opener = ${JSON.stringify(openFiles)};\n  var locker = ${JSON.stringify(lockFiles)};\n` +
   `  var employer = within('/employer');\n  var program = employer ? programs.employer : programs.app;\n` +
-  `  var firstVisit = false;\n  if (path === '/') {\n    try {\n      firstVisit = true;\n` +
-  `      for (var i = 0; i < localStorage.length; i += 1) if (String(localStorage.key(i)).indexOf('everyday') === 0) firstVisit = false;\n` +
-  `    } catch (e) {\n      firstVisit = false;\n    }\n  }\n` +
-  `  var add = function (rel, href, wasm) {\n    var link = document.createElement('link');\n    link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';\n` +
+  // Anything of Everyday's in storage ("everyday" starts its keys, "everyday/" the records').
+  `  var any = false, stored = false, locked = false;\n  try {\n    for (var i = 0; i < localStorage.length; i += 1) {\n      var key = String(localStorage.key(i));\n` +
+  `      if (key.indexOf('everyday') === 0) any = true;\n      if (key.indexOf('everyday/') === 0) stored = true;\n      if (key === 'everyday/lock') locked = true;\n    }\n` +
+  `  } catch (e) {\n    any = true;\n  }\n  var firstVisit = path === '/' && !any;\n` +
+  `  var added = {};\n  var add = function (rel, href, wasm) {\n    if (added[href]) return;\n    added[href] = true;\n    var link = document.createElement('link');\n    link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';\n` +
   `    if (wasm) { link.as = 'fetch'; link.type = 'application/wasm'; }\n    document.head.appendChild(link);\n  };\n` +
   `  program.employer = employer;\n  program.firstVisit = firstVisit;\n` +
   // What index.html's loading screen shows, before its first paint (style/base.css).
@@ -207,7 +218,7 @@ const startScript =
   `    try {\n      new PerformanceObserver(function (list) { if (list.getEntriesByName('first-contentful-paint').length) resolve(); }).observe({ type: 'paint', buffered: true });\n` +
   `    } catch (e) {\n      requestAnimationFrame(function () { setTimeout(resolve, 0); });\n    }\n  });\n` +
   `  program.painted.then(function () {\n    program.js.forEach(function (href) { add('modulepreload', href); });\n    add('preload', program.wasm, true);\n` +
-  `    if (employer) return;\n    for (var prefix in parts) {\n      if (within(prefix) && !(firstVisit && prefix === '/')) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  });\n` +
+  `    if (employer) return;\n    (locked ? locker : stored ? opener : []).forEach(function (href) { add('preload', href, true); });\n    for (var prefix in parts) {\n      if (within(prefix) && !(firstVisit && prefix === '/')) { parts[prefix].forEach(function (href) { add('preload', href, true); }); break; }\n    }\n  });\n` +
   `  window.__everyday = program;\n})();\n`;
 // The app could not be downloaded (offline on a first visit, or a file gone mid-update): say so
 // in plain words where the loading line was, with a way to try again.

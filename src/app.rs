@@ -13,7 +13,7 @@ pub use crate::routes::paths;
 #[cfg(feature = "app")]
 use crate::routes::AppRoutes;
 #[cfg(feature = "app")]
-use crate::state::AppState;
+use crate::state::{AppState, Opening};
 
 #[cfg(feature = "app")]
 #[component]
@@ -25,14 +25,43 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    state.open();
+    // index.html's loading screen stays while what is stored is read ("Getting Everyday
+    // ready…"), so nothing flickers; then the app, or why it could not be opened, replaces it.
+    Effect::new(move |_| {
+        if state.opening.get() != Opening::Reading {
+            crate::platform::remove_boot();
+        }
+    });
+
     view! {
-        <crate::features::lock::LockGate>
-            <Router>
-                <FocusOnNavigate/>
-                <a class="skip-link" href="#main">"Skip to content"</a>
-                <AppRoutes/>
-            </Router>
-        </crate::features::lock::LockGate>
+        <Show when=move || state.opening.get() == Opening::Open fallback=move || {
+            (state.opening.get() == Opening::Failed).then(NotOpened)
+        }>
+            <crate::features::lock::LockGate>
+                <Router>
+                    <FocusOnNavigate/>
+                    <a class="skip-link" href="#main">"Skip to content"</a>
+                    <AppRoutes/>
+                </Router>
+            </crate::features::lock::LockGate>
+        </Show>
+    }
+}
+
+/// What is stored could not be read because the part of the app that reads it could not be
+/// downloaded (offline, mid-update): said plainly, nothing changed, with a way to try again.
+#[cfg(feature = "app")]
+#[allow(non_snake_case)]
+fn NotOpened() -> impl IntoView {
+    request_animation_frame(focus_main_heading);
+    view! {
+        <div class="app-frame">
+            <header class="top-bar"><span class="brand">"Everyday"</span></header>
+            <main id="main" class="page">
+                <crate::routes::PartMissing title="Everyday could not be opened"/>
+            </main>
+        </div>
     }
 }
 

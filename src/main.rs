@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use leptos::prelude::*;
-    everyday::platform::mount(everyday::App);
+    everyday::platform::mount_over_boot(everyday::App);
     // The service worker downloads every part of the app not fetched yet: only once the first
     // screen is drawn, so it never competes with it nor fetches the same part twice. Today is
     // drawn now; any other page is drawn when its part has arrived, and registers the worker

@@ -81,6 +81,31 @@ fn empty_storage_loads_empty_data_without_problems() {
     let loaded = store.load(1);
     assert_eq!(loaded.data, AppData::default());
     assert!(loaded.problems.is_empty());
+    assert!(!loaded.newer_version);
+}
+
+/// The app skips loading when nothing of Everyday's is stored (a first visit: the code that
+/// reads stored data is not even downloaded). A store never loaded must then behave exactly as
+/// one that loaded nothing: the same first save, the same revision.
+#[test]
+fn a_store_never_loaded_saves_as_one_that_loaded_nothing() {
+    let mut loaded = Store::new(MemoryKv::default());
+    let _ = loaded.load(1);
+    let mut never = Store::new(MemoryKv::default());
+    let data = some_data();
+    loaded.save(&data, at(4)).unwrap();
+    never.save(&data, at(4)).unwrap();
+    let all = |s: &Store<MemoryKv>| -> Vec<(String, Option<String>)> {
+        let mut keys = s.kv().keys();
+        keys.sort();
+        keys.into_iter()
+            .map(|k| (k.clone(), s.kv().get(&k)))
+            .collect()
+    };
+    assert_eq!(all(&never), all(&loaded));
+    assert_eq!(never.stored_revision(), loaded.stored_revision());
+    assert!(!never.is_stale());
+    assert_eq!(never.load(2).data, data);
 }
 
 #[test]

@@ -205,16 +205,21 @@ fn storage_benchmark_two_years() {
     save_times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let save_ms = save_times[2];
 
-    // Save one change to the core part (a confidence check-in).
-    data.apply(Command::CheckInConfidence {
-        date: now().date(),
-        score: 7,
-        note: String::new(),
-    })
-    .unwrap();
-    let start = ms();
-    store.save(&data, now()).unwrap();
-    let save_core_ms = ms() - start;
+    // Save one change to the core part: a confidence check-in, on each of five days (median).
+    let mut core_times = Vec::new();
+    for back in 0..5 {
+        data.apply(Command::CheckInConfidence {
+            date: now().date() - chrono::Duration::days(back),
+            score: 7,
+            note: String::new(),
+        })
+        .unwrap();
+        let start = ms();
+        store.save(&data, now()).unwrap();
+        core_times.push(ms() - start);
+    }
+    core_times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let save_core_ms = core_times[2];
 
     let usage = store.usage();
     let verdict = |ok: bool| if ok { "within budget" } else { "OVER budget" };
@@ -222,7 +227,7 @@ fn storage_benchmark_two_years() {
         "storage benchmark (two years: 7,300 diary entries, 20 goals, 2,000 progress records, 5,000 task completions):\n\
          load and decode: first {first_load_ms:.1} ms, then a median of {load_ms:.1} ms (budget 50 ms, {}); reading the {raw} bytes of text alone takes {read_ms:.1} ms\n\
          save one diary change: {save_ms:.1} ms (budget 16 ms, {})\n\
-         save one core change: {save_core_ms:.1} ms (budget 16 ms, {})\n\
+         save one core change: median of five {save_core_ms:.1} ms (budget 16 ms, {})\n\
          stored with safety copies: {} UTF-16 units = {:.1}% of a 5,000,000-unit quota (budget 50%, {})",
         verdict(first_load_ms.max(load_ms) < 50.0),
         verdict(save_ms < 16.0),

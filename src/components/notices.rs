@@ -10,6 +10,10 @@ use crate::domain::dates::month_year;
 use crate::state::{use_app_state, Notice};
 use crate::storage::NEWER_VERSION_MESSAGE;
 
+/// Why a part of the app is not there, in plain words (a page, the welcome's Start, unlocking).
+pub const PART_MISSING: &str = "This part of Everyday has not been downloaded to this phone yet, \
+    and it could not be downloaded now. Your records are safe.";
+
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = use_app_state();

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
+use crate::components::notices::PART_MISSING;
 use crate::components::page::{focus_main_heading, PageHeading};
 use crate::domain::state::FinishWelcome;
 use crate::features::{
@@ -197,15 +198,13 @@ fn shown(page: Result<AnyView, SplitLoaderError>, navigated: bool) -> AnyView {
     }
 }
 
-/// Why a part of the app is not there, in plain words.
-const PART_MISSING: &str = "This part of Everyday has not been downloaded to this phone yet, and \
-    it could not be downloaded now. Your records are safe.";
-
 /// Shown instead of a page whose part of the app could not be downloaded.
 #[component]
-fn PartMissing() -> impl IntoView {
+pub(crate) fn PartMissing(
+    #[prop(default = "This page could not be opened")] title: &'static str,
+) -> impl IntoView {
     view! {
-        <PageHeading title="This page could not be opened"/>
+        <PageHeading title=title/>
         <div class="notice notice-warn" role="alert">
             <p>{PART_MISSING}</p>
             <p>"Check that you are connected to the internet, then reload the page."</p>

@@ -17,6 +17,8 @@ use leptos_router::{path, Lazy};
 #[cfg(feature = "app")]
 use layouts::{NotFound, PatientLayout, RoleLayout};
 #[cfg(feature = "app")]
+pub(crate) use lazy::PartMissing;
+#[cfg(feature = "app")]
 use lazy::*;
 
 /// Every page of the app: the OT's area (its own layout, nothing of the patient's), then the

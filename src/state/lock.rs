@@ -5,7 +5,15 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use std::future::Future;
+use std::pin::Pin;
+
+#[cfg(feature = "app")]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
+
 use super::{AppState, Notice};
+use crate::components::notices::PART_MISSING;
 use crate::domain::lock::{
     check_passcode, CryptoError, LockRecord, Tries, IDLE_CHOICES, LOCK_KEY, TRIES_KEY,
 };
@@ -58,6 +66,11 @@ impl LockSignals {
             runtime: StoredValue::new_local(Runtime::default()),
         }
     }
+}
+
+/// The part of the app that reads stored data could not be downloaded.
+fn part_missing() -> String {
+    format!("{PART_MISSING} Check that you are connected to the internet, then try again.")
 }
 
 fn record_text() -> Option<String> {
@@ -206,16 +219,25 @@ impl AppState {
         Tries::read(LocalKv.get(TRIES_KEY).as_deref()).remaining_secs(clock::stamp_ms())
     }
 
-    /// Open the app with the passcode.
+    /// Open the app with the passcode. Checking it and opening what is sealed is the work of
+    /// the `lock` part of the app, which a phone without a lock never downloads (index.html
+    /// asks for it together with the main part when a lock is set).
     pub async fn unlock(&self, passcode: &str) -> Result<(), String> {
+        let unlocking = unlock_in_part(*self, passcode.to_string())
+            .await
+            .map_err(|_| part_missing())?;
+        unlocking.await
+    }
+
+    async fn unlock_now(self, passcode: String) -> Result<(), String> {
+        let passcode = passcode.as_str();
         let wait = self.unlock_wait_secs();
         if wait > 0 {
             return Err(format!("Please wait {wait} seconds before trying again."));
         }
         let Some(record) = record_text() else {
             // The lock was removed in another tab.
-            self.open_plain();
-            return Ok(());
+            return self.open_plain().await;
         };
         self.lock.busy.set(true);
         let result = crypto::unlock(&record, passcode).await;
@@ -246,40 +268,32 @@ impl AppState {
             }
         }
         if lock_state(&LocalKv) == LockState::Plain {
-            self.open_plain();
-            return Ok(());
+            return self.open_plain().await;
         }
-        self.open_sealed(key).await;
+        self.open_sealed(key).await
+    }
+
+    // Opening reads what is stored directly: this runs in a part of the app already (the `lock`
+    // part, or Settings'), and only the main part's code may call a split function such as
+    // `read_stored` (the browser tests link every part's code into one program, where a call
+    // from one part to another has nothing to load it).
+    async fn open_plain(&self) -> Result<(), String> {
+        self.store.set_value(Store::new(AppKv::Plain(LocalKv)));
+        self.lock.runtime.update_value(|r| r.key = None);
+        self.load_now();
+        self.lock.on.set(false);
+        self.lock.locked.set(false);
         Ok(())
     }
 
-    fn open_plain(&self) {
-        let mut store = Store::new(AppKv::Plain(LocalKv));
-        let loaded = store.load(clock::stamp_ms());
-        self.store.set_value(store);
-        self.lock.runtime.update_value(|r| r.key = None);
-        self.show_loaded(loaded);
-        self.lock.on.set(false);
-        self.lock.locked.set(false);
-    }
-
-    async fn open_sealed(&self, key: DataKey) {
+    async fn open_sealed(&self, key: DataKey) -> Result<(), String> {
         let mirror = open_mirror(&key).await;
-        let mut store = Store::new(AppKv::Sealed(mirror));
-        let loaded = store.load(clock::stamp_ms());
-        self.store.set_value(store);
+        self.store.set_value(Store::new(AppKv::Sealed(mirror)));
         self.lock.runtime.update_value(|r| r.key = Some(key));
-        self.show_loaded(loaded);
+        self.load_now();
         self.lock.on.set(true);
         self.lock.locked.set(false);
-    }
-
-    fn show_loaded(&self, loaded: crate::storage::Loaded) {
-        self.pending.update_value(Vec::clear);
-        self.data.set(loaded.data);
-        self.problems.set(loaded.problems);
-        self.read_only.set(loaded.newer_version);
-        self.refresh_storage_info();
+        Ok(())
     }
 
     /// Lock now: the key and the data leave memory. Waits for a batch being stored.
@@ -321,8 +335,7 @@ impl AppState {
         self.lock.busy.set(false);
         let key = result?;
         self.lock.idle_minutes.set(idle_minutes);
-        self.open_sealed(key).await;
-        Ok(())
+        self.open_sealed(key).await
     }
 
     /// Turn the lock off (the passcode is asked for again): everything is opened and stored
@@ -343,8 +356,7 @@ impl AppState {
         .await;
         self.lock.busy.set(false);
         result?;
-        self.open_plain();
-        Ok(())
+        self.open_plain().await
     }
 
     /// Change the passcode: the data key is wrapped again under the new one (nothing else is
@@ -396,6 +408,22 @@ impl AppState {
             let _ = w.location().reload();
         }
     }
+}
+
+/// Unlocking, under way.
+type Unlocking = Pin<Box<dyn Future<Output = Result<(), String>>>>;
+
+/// Unlock: in the `lock` part (see [`AppState::unlock`]).
+#[cfg(feature = "app")]
+#[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn unlock_in_part(state: AppState, passcode: String) -> Result<Unlocking, SplitLoaderError> {
+    Ok(Box::pin(state.unlock_now(passcode)))
+}
+
+// Without the app's parts, the same at once.
+#[cfg(not(feature = "app"))]
+async fn unlock_in_part(state: AppState, passcode: String) -> Result<Unlocking, SplitLoaderError> {
+    Ok(Box::pin(state.unlock_now(passcode)))
 }
 
 /// Wait `ms` milliseconds.

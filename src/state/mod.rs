@@ -2,6 +2,10 @@
 //! commands and save through the storage engine.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+#[cfg(feature = "app")]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
 use thiserror::Error;
 
 use crate::domain::backup::{check_backup, encode_backup, CheckedBackup};
@@ -10,12 +14,12 @@ use std::rc::Rc;
 
 use crate::domain::state::{AppData, Apply, DomainError};
 use crate::platform::clock;
-use crate::storage::engine::META_KEY;
+use crate::storage::engine::{META_KEY, PREFIX};
 use crate::storage::local::LocalKv;
 use crate::storage::lock_migration::{lock_state, LockState};
 use crate::storage::locked::AppKv;
 use crate::storage::{
-    LoadProblem, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,
+    KeyValue, LoadProblem, QuarantinedItem, SaveError, Store, Usage, NEWER_VERSION_MESSAGE,
 };
 
 mod lock;
@@ -61,6 +65,17 @@ pub enum Notice {
     Done(String),
 }
 
+/// Whether what is stored on the phone has been read into the app (see [`AppState::open`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// Being read: the part of the app that reads it is on its way.
+    Reading,
+    /// Read, or there was nothing stored (a first visit), or the lock is on (unlocking reads it).
+    Open,
+    /// The part of the app that reads it could not be downloaded. Nothing has been changed.
+    Failed,
+}
+
 /// The app's state and storage, provided once at the root. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -81,6 +96,8 @@ pub struct AppState {
     pub read_only: RwSignal<bool>,
     /// The passcode lock (see `lock`).
     pub lock: lock::LockSignals,
+    /// Whether what is stored has been read yet: nothing is shown until it has.
+    pub opening: RwSignal<Opening>,
     store: StoredValue<Store<AppKv>>,
     /// Changes applied in memory but not yet saved (storage full or unavailable, or another
     /// tab saved first): applied again on top of newer data.
@@ -104,28 +121,32 @@ pub fn use_app_state() -> AppState {
 }
 
 impl AppState {
-    /// Load from storage and provide the state to the whole app.
+    /// Provide the state to the whole app. What is stored is read by [`AppState::open`]; until
+    /// then the data is empty, which is exactly what reading gives when nothing is stored (the
+    /// engine's tests `empty_storage_loads_empty_data_without_problems` and
+    /// `a_store_never_loaded_saves_as_one_that_loaded_nothing`).
     pub fn provide() -> AppState {
         let locked = lock_state(&LocalKv) != LockState::Plain;
-        let mut store = Store::new(if locked {
+        let store = Store::new(if locked {
             AppKv::Closed
         } else {
             AppKv::Plain(LocalKv)
         });
-        let loaded = if locked {
-            crate::storage::Loaded::default()
-        } else {
-            store.load(clock::stamp_ms())
-        };
+        let stored = !locked && LocalKv.keys().iter().any(|k| k.starts_with(PREFIX));
         let state = AppState {
-            data: RwSignal::new(loaded.data),
+            data: RwSignal::new(AppData::default()),
             notice: RwSignal::new(None),
-            problems: RwSignal::new(loaded.problems),
-            quarantined: RwSignal::new(store.kept_aside()),
+            problems: RwSignal::new(Vec::new()),
+            quarantined: RwSignal::new(Vec::new()),
             usage: RwSignal::new(store.usage()),
-            can_undo_restore: RwSignal::new(store.undo_text().is_some()),
-            read_only: RwSignal::new(store.is_read_only()),
+            can_undo_restore: RwSignal::new(false),
+            read_only: RwSignal::new(false),
             lock: lock::LockSignals::new(locked),
+            opening: RwSignal::new(if stored {
+                Opening::Reading
+            } else {
+                Opening::Open
+            }),
             store: StoredValue::new(store),
             pending: StoredValue::new_local(Vec::new()),
             saver: StoredValue::new(None),
@@ -137,6 +158,41 @@ impl AppState {
         }
         provide_context(state);
         state
+    }
+
+    /// Read what is stored (when something is and the lock is off). Decoding every stored
+    /// type is a large share of the app's code that a first visit never needs, so it is in a
+    /// part of its own (`open`), which index.html fetches together with the main part when
+    /// something is stored.
+    pub fn open(&self) {
+        if self.opening.get_untracked() != Opening::Reading {
+            return;
+        }
+        let state = *self;
+        spawn_local(async move {
+            let opened = read_stored(state).await;
+            state.opening.set(match opened {
+                Ok(()) => Opening::Open,
+                Err(_) => Opening::Failed,
+            });
+        });
+    }
+
+    /// Read everything stored and show it.
+    fn load_now(&self) {
+        let loaded = self
+            .store
+            .try_update_value(|s| s.load(clock::stamp_ms()))
+            .unwrap_or_default();
+        self.show_loaded(loaded);
+    }
+
+    fn show_loaded(&self, loaded: crate::storage::Loaded) {
+        self.pending.update_value(Vec::clear);
+        self.data.set(loaded.data);
+        self.problems.set(loaded.problems);
+        self.read_only.set(loaded.newer_version);
+        self.refresh_storage_info();
     }
 
     fn refresh_storage_info(&self) {
@@ -245,11 +301,6 @@ impl AppState {
         if self.lock_changed_elsewhere(&key) {
             return;
         }
-        if self.is_sealed() {
-            // The mirror must first take in what the other tab stored (opened: async).
-            self.refresh_then(move |state| state.storage_event_now(key));
-            return;
-        }
         self.storage_event_now(key);
     }
 
@@ -258,9 +309,27 @@ impl AppState {
             None => true, // localStorage.clear() in another tab
             Some(k) => k == META_KEY,
         };
-        if !ours {
-            return;
+        if ours {
+            let state = *self;
+            // Reading it is the `open` part's work. Should that part not download, this page
+            // keeps showing what it has; its next save finds the newer data and brings it in.
+            spawn_local(async move {
+                let _ = take_in_stored(state).await;
+            });
         }
+    }
+
+    fn take_in_stored_now(&self) {
+        if self.is_sealed() {
+            // The mirror must first take in what the other tab stored (opened: async).
+            self.refresh_then(|state| state.take_in_other_tab());
+        } else {
+            self.take_in_other_tab();
+        }
+    }
+
+    /// Bring in what another tab saved, if it saved since this tab last read or saved.
+    fn take_in_other_tab(&self) {
         let stale = self.store.with_value(|s| s.is_stale());
         if stale {
             self.bring_in_other_tab();
@@ -429,4 +498,38 @@ impl AppState {
     pub fn dismiss_problems(&self) {
         self.problems.set(Vec::new());
     }
+}
+
+// Only the main part's code may call a split function (`read_stored`, `take_in_stored`,
+// `lock::unlock_in_part`, the pages in `routes::lazy`): the browser tests link every part's code
+// into one program, where a call from one part's code to another split function has nothing
+// to load it, and the program does not start.
+
+/// Read what is stored into the app: in the `open` part (see [`AppState::open`]).
+#[cfg(feature = "app")]
+#[wasm_split(open, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_stored(state: AppState) -> Result<(), SplitLoaderError> {
+    state.load_now();
+    Ok(())
+}
+
+/// Bring in what another tab saved: in the `open` part, which reads stored data.
+#[cfg(feature = "app")]
+#[wasm_split(open, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn take_in_stored(state: AppState) -> Result<(), SplitLoaderError> {
+    state.take_in_stored_now();
+    Ok(())
+}
+
+// Without the app's parts (the employer's page, which has no stored records), the same, at once.
+#[cfg(not(feature = "app"))]
+async fn read_stored(state: AppState) -> Result<(), SplitLoaderError> {
+    state.load_now();
+    Ok(())
+}
+
+#[cfg(not(feature = "app"))]
+async fn take_in_stored(state: AppState) -> Result<(), SplitLoaderError> {
+    state.take_in_stored_now();
+    Ok(())
 }
