@@ -23,7 +23,8 @@ function makeNewer(page, prefixes) {
   return page.evaluate((prefixes) => {
     for (const key of Object.keys(localStorage)) {
       if (prefixes.some((p) => key === p || key.startsWith(p))) {
-        localStorage.setItem(key, localStorage.getItem(key).replace('"version":1', '"version":2'));
+        // One past the version it has (a part has the layout's version, the meta the document's).
+        localStorage.setItem(key, localStorage.getItem(key).replace(/"version":(\d+)/, (_, v) => `"version":${Number(v) + 1}`));
       }
     }
   }, prefixes);

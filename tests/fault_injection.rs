@@ -412,7 +412,12 @@ fn a_write_failing_at_every_step_or_a_full_store_never_loses_or_misreports() {
 fn make_newer(kv: &mut MemoryKv, keys: &[String]) {
     for key in keys {
         if let Some(text) = kv.map.get(key).cloned() {
-            let newer = text.replacen("\"version\":1", "\"version\":2", 1);
+            // One past the version it has (parts have the layout's version, the meta and the
+            // undo copy the document's).
+            let at = text.find("\"version\":").expect(key) + "\"version\":".len();
+            let digits = text[at..].chars().take_while(char::is_ascii_digit).count();
+            let version: u32 = text[at..at + digits].parse().expect(key);
+            let newer = format!("{}{}{}", &text[..at], version + 1, &text[at + digits..]);
             assert_ne!(newer, text, "{key}");
             kv.map.insert(key.clone(), newer);
         }

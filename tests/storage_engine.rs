@@ -3,6 +3,8 @@
 //! each other's newer changes.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeSet;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use everyday::domain::activity::{DiaryEntry, EntryRatings, LifeArea};
 use everyday::domain::ids::EntryId;
@@ -337,16 +339,150 @@ fn two_years_of_data_fit_in_under_half_the_quota_with_safety_copies() {
     );
     assert!(usage.fraction() < 0.5, "{usage:?}");
     assert_eq!(Store::new(store.kv().clone()).load(1).data, data);
-    // The split is into core plus one part per month of diary (730 days touch 25 months).
-    assert_eq!(encode_parts(&data).len(), 1 + 25);
+    // The split is into core, one part per month of diary (730 days touch 25 months) and one
+    // part per goal (20).
+    assert_eq!(encode_parts(&data).len(), 1 + 25 + 20);
+}
+
+/// The keys a save wrote or removed, compared with what was stored before it.
+fn changed_keys(before: &MemoryKv, after: &MemoryKv) -> Vec<String> {
+    let mut keys: BTreeSet<String> = before.keys().into_iter().collect();
+    keys.extend(after.keys());
+    keys.into_iter()
+        .filter(|k| before.get(k) != after.get(k))
+        .collect()
+}
+
+#[test]
+fn a_change_writes_only_its_own_part_core_goal_or_month() {
+    let end = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let mut data = sample::two_years(end);
+    let mut store = Store::new(MemoryKv::default());
+    store.save(&data, at(24)).unwrap();
+    let core_key = format!("{PART_PREFIX}core");
+    let core_len = store.kv().get(&core_key).unwrap().len();
+    assert!(
+        core_len < 40_000,
+        "the core part holds no goals: {core_len} characters"
+    );
+
+    // A check-in: the core part (and its safety copy, and the meta).
+    let before = store.kv().clone();
+    data.apply(Command::CheckInConfidence {
+        date: end,
+        score: 7,
+        note: String::new(),
+    })
+    .unwrap();
+    store.save(&data, at(24)).unwrap();
+    let changed = changed_keys(&before, store.kv());
+    assert!(changed.contains(&core_key), "{changed:?}");
+    assert!(
+        changed
+            .iter()
+            .all(|k| k == META_KEY || k.ends_with("/core")),
+        "{changed:?}"
+    );
+
+    // Progress on the third goal: that goal's part only.
+    let before = store.kv().clone();
+    let record = data.goals[2].progress[0].clone();
+    data.goals[2].progress.push(record);
+    store.save(&data, at(24)).unwrap();
+    let changed = changed_keys(&before, store.kv());
+    // (The last save's safety copy of the core goes: safety copies are of the last save only.)
+    assert!(
+        changed.iter().all(|k| k == META_KEY
+            || k.ends_with("/goal-00002")
+            || store.kv().get(k).is_none() && k.starts_with(PREV_PREFIX)),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&format!("{PART_PREFIX}goal-00002")),
+        "{changed:?}"
+    );
+    assert_eq!(Store::new(store.kv().clone()).load(1).data, data);
+
+    // A goal removed: the ones after it move up a place, the last part goes.
+    data.goals.remove(0);
+    store.save(&data, at(24)).unwrap();
+    assert!(store
+        .kv()
+        .get(&format!("{PART_PREFIX}goal-00019"))
+        .is_none());
+    assert_eq!(Store::new(store.kv().clone()).load(1).data, data);
+}
+
+/// Storage written before goals had parts of their own (layout 1: the goals in the core part,
+/// every part at version 1) loads as it is, and the next save writes the new layout.
+#[test]
+fn layout_1_storage_loads_and_the_next_save_gives_each_goal_a_part() {
+    let end = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let data = sample::two_years(end);
+    let mut kv = MemoryKv::default();
+    let v1 = |value: serde_json::Value| {
+        serde_json::json!({"format": "everyday-part", "version": 1, "data": value}).to_string()
+    };
+    let mut core = serde_json::to_value(&data).unwrap();
+    core.as_object_mut().unwrap().remove("diary");
+    kv.set(&format!("{PART_PREFIX}core"), &v1(core)).unwrap();
+    let mut names = vec!["core".to_string()];
+    for (name, text) in encode_parts(&data) {
+        if name.starts_with("diary-") {
+            let month: serde_json::Value = serde_json::from_str(&text).unwrap();
+            kv.set(&format!("{PART_PREFIX}{name}"), &v1(month["data"].clone()))
+                .unwrap();
+            names.push(name);
+        }
+    }
+    let meta = serde_json::json!({"format": "everyday-meta", "version": 1,
+        "data": {"revision": 4, "parts": names}});
+    kv.set(META_KEY, &meta.to_string()).unwrap();
+
+    let mut store = Store::new(kv);
+    let loaded = store.load(1);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(!loaded.newer_version);
+    assert_eq!(loaded.data, data);
+
+    let mut changed = loaded.data.clone();
+    changed.apply(Command::SetName("After".into())).unwrap();
+    store.save(&changed, at(24)).unwrap();
+    let goal_parts = store
+        .kv()
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(&format!("{PART_PREFIX}goal-")))
+        .count();
+    assert_eq!(goal_parts, 20);
+    for key in store
+        .kv()
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PART_PREFIX))
+    {
+        assert!(
+            store.kv().get(&key).unwrap().contains("\"version\":2"),
+            "{key}"
+        );
+    }
+    assert!(!store
+        .kv()
+        .get(&format!("{PART_PREFIX}core"))
+        .unwrap()
+        .contains("\"goals\""));
+    assert_eq!(Store::new(store.kv().clone()).load(2).data, changed);
 }
 
 // ---- Data from a newer version (issue 13, fault 1) ----
 
 /// The same stored text as a newer version of Everyday would write it.
 fn as_newer(text: &str) -> String {
-    assert!(text.contains("\"version\":1"), "{text}");
-    text.replacen("\"version\":1", "\"version\":2", 1)
+    // One past the version it has (parts have the layout's version, the meta the document's).
+    let at = text.find("\"version\":").expect(text) + "\"version\":".len();
+    let digits = text[at..].chars().take_while(char::is_ascii_digit).count();
+    let version: u32 = text[at..at + digits].parse().expect(text);
+    format!("{}{}{}", &text[..at], version + 1, &text[at + digits..])
 }
 
 /// Stored data after two saves (so there are safety copies too).

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::app::paths;
 use crate::domain::dates::month_year;
 use crate::state::{use_app_state, Notice};
+use crate::storage::engine::GOAL_PART_PREFIX;
 use crate::storage::NEWER_VERSION_MESSAGE;
 
 /// Why a part of the app is not there, in plain words (a page, the welcome's Start, unlocking).
@@ -59,7 +60,9 @@ pub fn Notices() -> impl IntoView {
                 .into_iter()
                 .map(|p| {
                     let what = if p.part == "core" {
-                        "Your goals, checklists and ratings".to_string()
+                        "Your checklists, ratings and settings".to_string()
+                    } else if p.part.starts_with(GOAL_PART_PREFIX) {
+                        "One of your goals".to_string()
                     } else if let Some((year, month)) = p
                         .part
                         .strip_prefix("diary-")

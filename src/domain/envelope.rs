@@ -87,6 +87,12 @@ struct Header {
 
 /// Read the header and check the format name and version.
 pub fn read_header(text: &str, format: &str) -> Result<u32, DecodeError> {
+    read_header_upto(text, format, SCHEMA_VERSION)
+}
+
+/// Read the header and check the format name, and that the version is at most `newest` (a
+/// format with versions of its own, such as the storage engine's parts).
+pub fn read_header_upto(text: &str, format: &str, newest: u32) -> Result<u32, DecodeError> {
     let header: Header = match serde_json::from_str(text) {
         Ok(h) => h,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(DecodeError::NotJson),
@@ -105,7 +111,7 @@ pub fn read_header(text: &str, format: &str) -> Result<u32, DecodeError> {
             found: header.format.chars().take(40).collect(),
         });
     }
-    if header.version > SCHEMA_VERSION {
+    if header.version > newest {
         return Err(DecodeError::NewerVersion {
             found: header.version,
         });

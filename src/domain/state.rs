@@ -171,13 +171,14 @@ pub(crate) fn check_text(what: &str, text: &str, max: usize) -> Result<(), Domai
 }
 
 impl AppData {
-    /// Everything but the diary (which is stored month by month).
-    pub fn without_diary(&self) -> AppData {
+    /// Everything but the diary and the goals, which are stored in parts of their own (the
+    /// diary month by month, each goal by itself): the storage engine's core part.
+    pub fn core_part(&self) -> AppData {
         // A struct literal, so adding a field to AppData is a compile error here until it is
         // decided where that field is stored.
         AppData {
             settings: self.settings.clone(),
-            goals: self.goals.clone(),
+            goals: Vec::new(),
             diary: Vec::new(),
             day_marks: self.day_marks.clone(),
             workplace: self.workplace.clone(),
@@ -191,12 +192,12 @@ impl AppData {
         }
     }
 
-    /// Whether everything but the diary is the same in both.
-    pub fn same_except_diary(&self, other: &AppData) -> bool {
+    /// Whether everything but the diary and the goals is the same in both (see `core_part`).
+    pub fn same_core(&self, other: &AppData) -> bool {
         // Destructured, so adding a field to AppData is a compile error here too.
         let AppData {
             settings,
-            goals,
+            goals: _,
             diary: _,
             day_marks,
             workplace,
@@ -209,7 +210,6 @@ impl AppData {
             plan_key,
         } = self;
         *settings == other.settings
-            && *goals == other.goals
             && *day_marks == other.day_marks
             && *workplace == other.workplace
             && *home_safety == other.home_safety

@@ -2,14 +2,17 @@
 //! so that no record is ever lost.
 //!
 //! Layout, all keys under `everyday/`:
-//! - `part/core`: everything except the diary; `part/diary-YYYY-MM`: one month of diary entries.
-//!   Splitting by month keeps each save small and fast, and the safety copies small.
+//! - `part/core`: everything except the diary and the goals; `part/diary-YYYY-MM`: one month of
+//!   diary entries; `part/goal-NNNNN`: one goal with its steps, progress and ratings (numbered in
+//!   the order of the goals). Splitting keeps each save small and fast, and the safety copies
+//!   small: a change writes only the parts it changed.
 //! - `prev/<part>`: the previous good copy of each part the last save changed.
 //! - `meta`: the save counter (revision) and the list of parts, written last.
 //! - `quarantine/<stamp>/<name>`: data that could not be read, kept aside for download.
 //! - `undo-restore`: the data a restore replaced, until the person keeps the restored data.
 //!
-//! Every stored value is an envelope `{ format, version, saved_at, data }`.
+//! Every stored value is an envelope `{ format, version, saved_at, data }`. A part's version is
+//! the layout's ([`PART_VERSION`]); its data is an app document's at `SCHEMA_VERSION`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,8 +24,9 @@ use thiserror::Error;
 use super::kv::{units, KeyValue, KvError};
 use crate::domain::activity::DiaryEntry;
 use crate::domain::envelope::{
-    migrate, raw_envelope, read_header, DecodeError, Envelope, SCHEMA_VERSION,
+    migrate, raw_envelope, read_header, read_header_upto, DecodeError, Envelope, SCHEMA_VERSION,
 };
+use crate::domain::goals::Goal;
 use crate::domain::state::AppData;
 
 pub const PREFIX: &str = "everyday/";
@@ -34,6 +38,29 @@ pub const UNDO_KEY: &str = "everyday/undo-restore";
 pub const PART_FORMAT: &str = "everyday-part";
 pub const META_FORMAT: &str = "everyday-meta";
 pub const CORE_PART: &str = "core";
+/// Goal parts are named this and the goal's place in the list (`goal-00000` first).
+pub const GOAL_PART_PREFIX: &str = "goal-";
+
+/// The version of the parts' layout, written in each part's envelope.
+/// - 1: the goals were in the core part (every change to a goal or to anything else in the core
+///   wrote all the goals' progress again: 16 to 25 ms at two years of data);
+/// - 2: each goal has a part of its own.
+///
+/// Parts of version 1 are read as before and written again at this version by the next save.
+/// A version 1 build finds version 2 parts "from a newer version" and leaves them untouched
+/// (read-only until reloaded), so it never mistakes a goal's part for damage. The data of both
+/// is an app document's at `SCHEMA_VERSION` 1; a change to that schema moves this on too.
+pub const PART_VERSION: u32 = 2;
+
+/// A part's envelope at the current layout version.
+fn part_envelope<T>(data: T) -> Envelope<T> {
+    Envelope {
+        format: PART_FORMAT.to_string(),
+        version: PART_VERSION,
+        saved_at: None,
+        data,
+    }
+}
 
 /// Browsers allow about five million characters of localStorage per site.
 pub const QUOTA_UNITS: usize = 5_000_000;
@@ -50,7 +77,7 @@ struct Meta {
 /// Something that went wrong while loading, to tell the person about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
-    /// Which part of the data ("core" or "diary-2026-03").
+    /// Which part of the data ("core", "diary-2026-03" or "goal-00002").
     pub part: String,
     /// Why it could not be read, in plain words.
     pub reason: String,
@@ -203,9 +230,15 @@ fn diary_by_month(diary: &[DiaryEntry]) -> BTreeMap<String, Vec<&DiaryEntry>> {
 /// the part changed.
 #[derive(Clone, Debug, PartialEq)]
 enum Snapshot {
-    /// Everything but the diary.
+    /// Everything but the diary and the goals.
     Core(Box<AppData>),
     Month(Vec<DiaryEntry>),
+    Goal(Box<Goal>),
+}
+
+/// The name of the part holding the goal at `index` in the list.
+fn goal_part(index: usize) -> String {
+    format!("{GOAL_PART_PREFIX}{index:05}")
 }
 
 fn part_key(part: &str) -> String {
@@ -219,14 +252,15 @@ fn prev_key(part: &str) -> String {
 /// Split the data into stored parts, each as envelope text.
 pub fn encode_parts(data: &AppData) -> BTreeMap<String, String> {
     let mut parts = BTreeMap::new();
-    let core = data.without_diary();
     parts.insert(
         CORE_PART.to_string(),
-        to_text(&Envelope::new(PART_FORMAT, None, &core)),
+        to_text(&part_envelope(&data.core_part())),
     );
     for (name, entries) in diary_by_month(&data.diary) {
-        let text = to_text(&Envelope::new(PART_FORMAT, None, &entries));
-        parts.insert(name, text);
+        parts.insert(name, to_text(&part_envelope(&entries)));
+    }
+    for (index, goal) in data.goals.iter().enumerate() {
+        parts.insert(goal_part(index), to_text(&part_envelope(goal)));
     }
     parts
 }
@@ -249,10 +283,37 @@ fn decode_part(
             serde_json::from_str(&migrate(version, data)?).map_err(damaged)
         })?;
         core.validate()?;
-        let snapshot = (!migrated).then(|| Snapshot::Core(Box::new(core.clone())));
+        // A core part of layout 1 holds the goals as well: read them from it, and have the next
+        // save write them in parts of their own (at layout 2 the core part never has goals).
+        let old_layout = migrated || !core.goals.is_empty();
+        let snapshot = (!old_layout).then(|| Snapshot::Core(Box::new(core.clone())));
         let diary = std::mem::take(&mut into.diary);
+        let goals = std::mem::take(&mut into.goals);
         *into = core;
         into.diary = diary;
+        into.goals.extend(goals);
+        Ok(snapshot)
+    } else if part.starts_with(GOAL_PART_PREFIX) {
+        let (goal, migrated): (Goal, bool) = decode_data(text, |version, data| {
+            // Migrations work on whole documents: wrap the goal as a document's goals.
+            let doc = format!("{{\"goals\":[{data}]}}");
+            let doc: AppData = serde_json::from_str(&migrate(version, &doc)?).map_err(damaged)?;
+            doc.goals
+                .into_iter()
+                .next()
+                .ok_or_else(|| DecodeError::Damaged("the goal is missing".into()))
+        })?;
+        let check = AppData {
+            goals: vec![goal],
+            ..AppData::default()
+        };
+        check.validate()?;
+        let mut goals = check.goals;
+        let goal = goals
+            .pop()
+            .ok_or_else(|| DecodeError::Damaged("the goal is missing".into()))?;
+        let snapshot = (!migrated).then(|| Snapshot::Goal(Box::new(goal.clone())));
+        into.goals.push(goal);
         Ok(snapshot)
     } else {
         let (entries, migrated) = decode_data(text, |version, data| {
@@ -281,7 +342,7 @@ fn damaged(e: serde_json::Error) -> DecodeError {
 fn current<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str::<Envelope<T>>(text)
         .ok()
-        .filter(|e| e.format == PART_FORMAT && e.version == SCHEMA_VERSION)
+        .filter(|e| e.format == PART_FORMAT && e.version == PART_VERSION)
         .map(|e| e.data)
 }
 
@@ -295,25 +356,27 @@ fn decode_data<T: DeserializeOwned>(
     if let Some(data) = current(text) {
         return Ok((data, false));
     }
-    match read_header(text, PART_FORMAT)? {
-        SCHEMA_VERSION => Ok((
+    match read_header_upto(text, PART_FORMAT, PART_VERSION)? {
+        PART_VERSION => Ok((
             serde_json::from_str::<Envelope<T>>(text)
                 .map_err(damaged)?
                 .data,
             false,
         )),
-        version => Ok((migrated(version, raw_envelope(text)?.data.get())?, true)),
+        // Layout 1: the data is a document's at schema version 1.
+        _ => Ok((migrated(1, raw_envelope(text)?.data.get())?, true)),
     }
 }
 
-/// Whether stored text says it was written by a newer version of Everyday. Only the version is
-/// looked at, whatever the format, so nothing a newer build wrote is ever taken for damage.
-fn is_newer(text: &str) -> bool {
+/// Whether stored text says it was written by a newer version of Everyday than `newest` (the
+/// parts' layout version, or `SCHEMA_VERSION` for a backup's text). Only the version is looked
+/// at, whatever the format, so nothing a newer build wrote is ever taken for damage.
+fn is_newer(text: &str, newest: u32) -> bool {
     #[derive(Deserialize)]
     struct Version {
         version: u32,
     }
-    serde_json::from_str::<Version>(text).is_ok_and(|v| v.version > SCHEMA_VERSION)
+    serde_json::from_str::<Version>(text).is_ok_and(|v| v.version > newest)
 }
 
 /// One step of a save, planned before anything is written so it can be undone.
@@ -472,13 +535,22 @@ impl<K: KeyValue> Store<K> {
         for key in self.kv.keys() {
             if let Some(name) = key.strip_prefix(PART_PREFIX) {
                 names.insert(name.to_string());
-            } else if key == UNDO_KEY || key.starts_with(PREV_PREFIX) {
+            } else if key == UNDO_KEY {
                 // An undo copy or safety copy from a newer version must not be replaced.
-                newer |= self.kv.get(&key).is_some_and(|t| is_newer(&t));
+                newer |= self
+                    .kv
+                    .get(&key)
+                    .is_some_and(|t| is_newer(&t, SCHEMA_VERSION));
+            } else if key.starts_with(PREV_PREFIX) {
+                newer |= self
+                    .kv
+                    .get(&key)
+                    .is_some_and(|t| is_newer(&t, PART_VERSION));
             }
         }
-        // Core first, so diary months are added to it; months in date order (the names sort by
-        // date), each holding its entries in date order, so the diary comes out in date order.
+        // Core first, so diary months and goals are added to it; months in date order (the names
+        // sort by date), each holding its entries in date order, so the diary comes out in date
+        // order; goals in the order of their numbers, which is the order of the list.
         let core = names.take(CORE_PART);
         let ordered = core.into_iter().chain(names);
 
@@ -593,16 +665,27 @@ impl<K: KeyValue> Store<K> {
         let months = diary_by_month(&data.diary);
         let mut parts: BTreeMap<String, (String, Snapshot)> = BTreeMap::new();
         let core_changed = match self.written.get(CORE_PART) {
-            Some(Snapshot::Core(old)) => !old.same_except_diary(data),
+            Some(Snapshot::Core(old)) => !old.same_core(data),
             _ => true,
         };
         if core_changed {
-            let core = data.without_diary();
-            let text = to_text(&Envelope::new(PART_FORMAT, None, &core));
+            let core = data.core_part();
+            let text = to_text(&part_envelope(&core));
             parts.insert(
                 CORE_PART.to_string(),
                 (text, Snapshot::Core(Box::new(core))),
             );
+        }
+        let goal_names: Vec<String> = (0..data.goals.len()).map(goal_part).collect();
+        for (name, goal) in goal_names.iter().zip(&data.goals) {
+            let unchanged = matches!(
+                self.written.get(name),
+                Some(Snapshot::Goal(old)) if **old == *goal
+            );
+            if !unchanged {
+                let text = to_text(&part_envelope(goal));
+                parts.insert(name.clone(), (text, Snapshot::Goal(Box::new(goal.clone()))));
+            }
         }
         for (name, entries) in &months {
             let unchanged = matches!(
@@ -611,7 +694,7 @@ impl<K: KeyValue> Store<K> {
                     && old.iter().zip(entries).all(|(a, b)| a == *b)
             );
             if !unchanged {
-                let text = to_text(&Envelope::new(PART_FORMAT, None, entries));
+                let text = to_text(&part_envelope(entries));
                 let snapshot = Snapshot::Month(entries.iter().map(|e| (*e).clone()).collect());
                 parts.insert(name.clone(), (text, snapshot));
             }
@@ -633,6 +716,7 @@ impl<K: KeyValue> Store<K> {
             .filter(|name| {
                 name.as_str() != CORE_PART
                     && !months.contains_key(name)
+                    && !goal_names.contains(name)
                     && !held.contains(&part_key(name))
             })
             .collect();
@@ -645,10 +729,11 @@ impl<K: KeyValue> Store<K> {
             .chain(removed.iter().map(String::as_str))
             .collect();
         // Never overwrite what a newer version wrote (since this tab last looked).
-        if touched
-            .iter()
-            .any(|name| self.kv.get(&part_key(name)).is_some_and(|t| is_newer(&t)))
-        {
+        if touched.iter().any(|name| {
+            self.kv
+                .get(&part_key(name))
+                .is_some_and(|t| is_newer(&t, PART_VERSION))
+        }) {
             self.read_only = true;
             return Err(SaveError::NewerVersion);
         }
@@ -715,6 +800,7 @@ impl<K: KeyValue> Store<K> {
             revision: self.revision + 1,
             parts: std::iter::once(CORE_PART.to_string())
                 .chain(months.keys().cloned())
+                .chain(goal_names.iter().cloned())
                 .collect(),
         };
         plan.push(Write::Set(
